@@ -1,0 +1,47 @@
+// A Python document: its text, line table and tree-sitter tree, kept in step through edits.
+#include "grammar/document.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "grammar/python_language.h"
+
+namespace pyfaq::grammar {
+
+Document::Document(std::string text) : buffer_(std::move(text)), parser_(make_python_parser()) {
+  parse(nullptr);
+}
+
+void Document::parse(const TSTree* old_tree) {
+  const std::string& text = buffer_.text();
+  tree_.reset(ts_parser_parse_string(parser_.get(), old_tree, text.data(),
+                                     static_cast<uint32_t>(text.size())));
+}
+
+void Document::edit(ByteRange range, std::string_view replacement) {
+  const std::size_t start = std::min(range.start, buffer_.size());
+  const std::size_t old_end = std::clamp(range.end, start, buffer_.size());
+  TSInputEdit input_edit{};
+  input_edit.start_byte = static_cast<uint32_t>(start);
+  input_edit.old_end_byte = static_cast<uint32_t>(old_end);
+  input_edit.start_point = buffer_.to_ts_point(start);
+  input_edit.old_end_point = buffer_.to_ts_point(old_end);
+
+  buffer_.replace({start, old_end}, replacement);
+
+  const std::size_t new_end = start + replacement.size();
+  input_edit.new_end_byte = static_cast<uint32_t>(new_end);
+  input_edit.new_end_point = buffer_.to_ts_point(new_end);
+  ts_tree_edit(tree_.get(), &input_edit);
+  TreePtr old_tree = std::move(tree_);
+  parse(old_tree.get());
+}
+
+std::string Document::syntax_tree_sexp() const {
+  char* raw = ts_node_string(root());
+  std::string sexp(raw);
+  std::free(raw);
+  return sexp;
+}
+
+}  // namespace pyfaq::grammar

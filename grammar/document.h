@@ -1,0 +1,38 @@
+// A Python document: its text, line table and tree-sitter tree, kept in step through edits.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "grammar/text_buffer.h"
+#include "grammar/ts_handles.h"
+
+namespace pyfaq::grammar {
+
+/// Owns the text and the syntax tree of one Python source. Syntax errors never fail anything:
+/// the tree then holds ERROR and MISSING nodes and analysis works around them.
+class Document {
+ public:
+  explicit Document(std::string text);
+
+  const TextBuffer& buffer() const { return buffer_; }
+  std::string_view text() const { return buffer_.text(); }
+  const TSTree* tree() const { return tree_.get(); }
+  TSNode root() const { return ts_tree_root_node(tree_.get()); }
+
+  /// Replaces the bytes in `range` with `replacement`, edits the old tree to match and reparses
+  /// incrementally, reusing every subtree the edit did not touch.
+  void edit(ByteRange range, std::string_view replacement);
+
+  /// The tree as an S-expression (named nodes, with field names), for tests and debugging.
+  std::string syntax_tree_sexp() const;
+
+ private:
+  void parse(const TSTree* old_tree);
+
+  TextBuffer buffer_;
+  ParserPtr parser_;
+  TreePtr tree_;
+};
+
+}  // namespace pyfaq::grammar

@@ -1,0 +1,131 @@
+// Scopes, bindings and name resolution for one parsed Python module.
+#pragma once
+
+#include <tree_sitter/api.h>
+
+#include <cstdint>
+#include <climits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace pyfaq::grammar {
+
+class Document;
+
+enum class ScopeKind { Module, Class, Function, Lambda, Comprehension };
+
+/// What introduced a name into a scope.
+enum class BindingKind {
+  Import,       // import a.b / import a.b as c / from a import b [as c]
+  Function,     // def name(...)
+  Class,        // class Name
+  Parameter,    // a function or lambda parameter
+  Assignment,   // =, augmented assignment, annotation, walrus
+  LoopTarget,   // for target (statements and comprehensions)
+  AsTarget,     // with ... as target, except ... as target
+  Deletion,     // del name
+  MatchCapture  // a capture pattern in a case clause
+};
+
+using ScopeId = uint32_t;
+using BindingId = uint32_t;
+inline constexpr ScopeId kModuleScope = 0;
+inline constexpr uint32_t kNotPositional = UINT32_MAX;
+
+struct Binding {
+  BindingKind kind;
+  std::string_view name;  // a view of the document's text
+  TSNode name_node;       // the identifier that binds
+  TSNode definition;      // function_definition / class_definition for defs; else the statement
+  std::string import_target;    // Import: the qualified target; relative ones start with '.'
+  uint32_t parameter_index = kNotPositional;  // Parameter: index among positional parameters
+};
+
+struct Scope {
+  ScopeKind kind;
+  TSNode node;  // the module, class_definition, function_definition, lambda or comprehension
+  std::optional<ScopeId> parent;
+  std::unordered_map<std::string_view, std::vector<BindingId>> bindings;
+  std::unordered_set<std::string_view> global_names;
+  std::unordered_set<std::string_view> nonlocal_names;
+  bool has_wildcard_import = false;
+};
+
+/// One parameter of a def or lambda.
+struct Parameter {
+  std::string_view name;
+  TSNode node;         // the identifier
+  TSNode declaration;  // the whole parameter: `x`, `x: int = 0`
+  bool has_default = false;
+};
+
+/// The shape of a parameter list, in the terms of Python's call rules.
+struct ParameterList {
+  std::vector<Parameter> positional;     // positional-only and positional-or-keyword
+  std::vector<Parameter> keyword_only;
+  bool has_var_positional = false;       // *args
+  bool has_var_keyword = false;          // **kwargs
+  bool understood = true;                // false when the list holds something unexpected
+};
+
+/// Reads the `parameters` / `lambda_parameters` node of a def or lambda (null node: no parameters).
+ParameterList read_parameters(TSNode parameters, std::string_view source);
+
+/// The scopes and bindings of a module, and resolution of names against them. Built once per
+/// analysis from a document that must outlive it. Precision first: whenever a name could mean two
+/// things, resolution says "unknown" rather than guess.
+class SemanticModel {
+ public:
+  static SemanticModel build(const Document& document);
+
+  std::string_view source() const { return source_; }
+  const Scope& scope(ScopeId id) const { return scopes_[id]; }
+  const Binding& binding(BindingId id) const { return bindings_[id]; }
+  std::size_t scope_count() const { return scopes_.size(); }
+
+  /// The scope an identifier is evaluated in.
+  std::optional<ScopeId> scope_of(TSNode identifier) const;
+  /// The scope a def, lambda, class or comprehension node opens.
+  std::optional<ScopeId> scope_opened_by(TSNode node) const;
+
+  /// Every binding of `name` in `scope` (empty when it has none).
+  std::span<const BindingId> bindings_in(ScopeId scope, std::string_view name) const;
+
+  /// The scope whose bindings decide what `name` means when used in `from`: LEGB, with class
+  /// scopes invisible to the scopes nested in them, `global` and `nonlocal` honoured. Nullopt
+  /// when no scope binds it (a builtin, or an undefined name).
+  std::optional<ScopeId> binding_scope(std::string_view name, ScopeId from) const;
+
+  /// The qualified name an identifier or attribute chain refers to: `th.Thread` ->
+  /// `threading.Thread`, `len` -> `builtins.len`. Nullopt as soon as the root name has any
+  /// binding other than imports of one same target, is relatively imported, or may come from a
+  /// wildcard import.
+  std::optional<std::string> qualified_name(TSNode expression) const;
+
+  /// The `def` an identifier names, when the one binding of the name in its resolving scope is
+  /// that def.
+  const Binding* function_named(TSNode identifier) const;
+
+  /// For `self.m` (or `cls.m`) inside a method: method `m` of the enclosing class, when the
+  /// receiver is the method's first parameter and the class body binds `m` once, by a def.
+  const Binding* method_of_receiver(TSNode attribute) const;
+
+  /// The decorators applied to a function or class definition node, outermost first.
+  std::vector<TSNode> decorators_of(TSNode definition) const;
+
+ private:
+  friend class ScopeBuilder;
+
+  std::string_view source_;
+  std::vector<Scope> scopes_;
+  std::vector<Binding> bindings_;
+  std::unordered_map<const void*, ScopeId> identifier_scopes_;
+  std::unordered_map<const void*, ScopeId> opened_scopes_;
+};
+
+}  // namespace pyfaq::grammar

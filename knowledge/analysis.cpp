@@ -1,0 +1,63 @@
+// The analysis entry point: a parsed document and a rule set in, findings out.
+#include "knowledge/analysis.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <variant>
+
+#include "grammar/semantic_model.h"
+#include "knowledge/embedded_queries.h"
+#include "knowledge/suppression.h"
+
+namespace pyfaq::knowledge {
+
+RuleSet RuleSet::all() {
+  RuleSet set;
+  for (const RuleDefinition& definition : all_rules()) {
+    Entry entry{&definition, nullptr, true};
+    if (!definition.query_name.empty()) {
+      const std::string_view source = embedded_query(definition.query_name);
+      if (source.empty()) {
+        throw std::runtime_error("rule " + std::string(definition.info.code) +
+                                 ": no query file " + std::string(definition.query_name) + ".scm");
+      }
+      auto compiled = grammar::CompiledQuery::compile(source);
+      if (auto* error = std::get_if<std::string>(&compiled)) {
+        throw std::runtime_error("rule " + std::string(definition.info.code) + ": query " +
+                                 std::string(definition.query_name) + ".scm: " + *error);
+      }
+      entry.query = std::make_unique<grammar::CompiledQuery>(
+          std::move(std::get<grammar::CompiledQuery>(compiled)));
+    }
+    set.entries_.push_back(std::move(entry));
+  }
+  return set;
+}
+
+bool RuleSet::set_enabled(std::string_view code_or_name, bool enabled) {
+  for (Entry& entry : entries_) {
+    if (entry.definition->info.code == code_or_name || entry.definition->info.name == code_or_name) {
+      entry.enabled = enabled;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Finding> analyze(const grammar::Document& document, const RuleSet& rules) {
+  const grammar::SemanticModel model = grammar::SemanticModel::build(document);
+  std::vector<Finding> findings;
+  for (const RuleSet::Entry& entry : rules.entries()) {
+    if (!entry.enabled) continue;
+    const RuleContext context{document, model, entry.query.get(), entry.definition->info, findings};
+    entry.definition->check(context);
+  }
+  std::erase_if(findings, [&](const Finding& finding) { return is_suppressed(document, finding); });
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return a.range.start != b.range.start ? a.range.start < b.range.start
+                                          : a.rule->code < b.rule->code;
+  });
+  return findings;
+}
+
+}  // namespace pyfaq::knowledge

@@ -1,0 +1,42 @@
+// The analysis entry point: a parsed document and a rule set in, findings out.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/document.h"
+#include "grammar/query.h"
+#include "knowledge/finding.h"
+#include "knowledge/rule.h"
+
+namespace pyfaq::knowledge {
+
+/// Which rules run. Built once at start-up and shared read-only by every analysis thread.
+class RuleSet {
+ public:
+  /// All registered rules, enabled. Throws std::runtime_error if a query fails to compile, which
+  /// a test rules out for every shipped query.
+  static RuleSet all();
+
+  /// Turns a rule off or on by code or name; false when no such rule exists.
+  bool set_enabled(std::string_view code_or_name, bool enabled);
+
+  struct Entry {
+    const RuleDefinition* definition;
+    std::unique_ptr<grammar::CompiledQuery> query;
+    bool enabled = true;
+  };
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+/// Runs every enabled rule over a document. Pure and thread-safe for distinct documents; broken
+/// Python yields fewer findings, never an error. Findings suppressed by a
+/// `# pyfaq: ignore[...]` comment are dropped; the rest come sorted by position.
+std::vector<Finding> analyze(const grammar::Document& document, const RuleSet& rules);
+
+}  // namespace pyfaq::knowledge

@@ -1,0 +1,25 @@
+// What analysis produces: findings that point at code and at the FAQ entry that explains it.
+#include "knowledge/finding.h"
+
+namespace pyfaq::knowledge {
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::Hint: return "hint";
+    case Severity::Information: return "information";
+    case Severity::Warning: return "warning";
+  }
+  return "hint";
+}
+
+std::string faq_url(const FaqRef& faq, std::string_view docs_version) {
+  std::string url = "https://docs.python.org/";
+  url += docs_version;
+  url += "/faq/";
+  url += faq.doc;
+  url += ".html#";
+  url += faq.anchor;
+  return url;
+}
+
+}  // namespace pyfaq::knowledge

@@ -1,0 +1,32 @@
+// The one table of rules: a new rule is one line here, one check file and one query file.
+#include <array>
+
+#include "knowledge/rule.h"
+#include "knowledge/rules/checks.h"
+
+namespace pyfaq::knowledge {
+
+namespace {
+
+constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-work",
+                                    "Why don't my signal handlers work?"};
+
+constexpr std::array kRules{
+    RuleDefinition{{"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
+                    kSignalHandlersFaq,
+                    "A signal handler must accept the two arguments (signum, frame)."},
+                   "signal_handler_arity", rules::check_signal_handler_arity},
+};
+
+}  // namespace
+
+std::span<const RuleDefinition> all_rules() { return kRules; }
+
+const RuleDefinition* find_rule(std::string_view code_or_name) {
+  for (const RuleDefinition& rule : kRules) {
+    if (rule.info.code == code_or_name || rule.info.name == code_or_name) return &rule;
+  }
+  return nullptr;
+}
+
+}  // namespace pyfaq::knowledge

@@ -1,0 +1,10 @@
+// The check function of every rule, one per file in this folder.
+#pragma once
+
+#include "knowledge/rule.h"
+
+namespace pyfaq::knowledge::rules {
+
+void check_signal_handler_arity(const RuleContext& context);
+
+}  // namespace pyfaq::knowledge::rules

@@ -1,0 +1,101 @@
+// `pyfaq check PATH...`: analyse files in parallel and report the tips found.
+#include "lsp/cli/check_command.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+#include <sstream>
+#include <thread>
+
+#include "grammar/document.h"
+#include "grammar/utf8.h"
+#include "lsp/cli/check_report.h"
+#include "lsp/cli/source_files.h"
+
+namespace pyfaq::cli {
+
+namespace {
+
+// tree-sitter addresses text with 32-bit offsets; far below that, a file is not source code.
+constexpr std::uintmax_t kMaxFileBytes = 256u << 20;
+
+bool has_python_shebang(std::string_view text) {
+  if (!text.starts_with("#!")) return false;
+  const std::string_view first_line = text.substr(0, text.find('\n'));
+  return first_line.find("python") != std::string_view::npos;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& text) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (error) return error.message();
+  if (size > kMaxFileBytes) return "file too large (" + std::to_string(size >> 20) + " MiB)";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot open file";
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) return "read error";
+  return std::nullopt;
+}
+
+}  // namespace
+
+FileResult check_file(const std::filesystem::path& path, bool named_explicitly,
+                      const knowledge::RuleSet& rules) {
+  FileResult result{path, std::nullopt, false, {}, std::nullopt};
+  std::string text;
+  if (auto error = read_file(path, text)) {
+    result.skipped = std::move(*error);
+    result.read_error = true;
+    return result;
+  }
+  const auto extension = path.extension();
+  if (named_explicitly && extension != ".py" && extension != ".pyi" && !has_python_shebang(text)) {
+    result.skipped = "not a Python file (no .py/.pyi extension or python shebang)";
+    return result;
+  }
+  if (text.find('\0') != std::string::npos) {
+    result.skipped = "not a Python file (binary content)";
+    return result;
+  }
+  if (const auto bad = grammar::first_invalid_utf8(text)) {
+    const grammar::TextBuffer buffer(text);
+    const auto at = buffer.to_line_column(*bad, grammar::ColumnUnit::Utf32);
+    result.skipped = "not valid UTF-8 (line " + std::to_string(at.line + 1) + ", column " +
+                     std::to_string(at.column + 1) + ")";
+    return result;
+  }
+  grammar::Document document(std::move(text));
+  result.findings = knowledge::analyze(document, rules);
+  if (!result.findings.empty()) result.text = document.buffer();
+  return result;
+}
+
+int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err) {
+  const SourceFiles sources = collect_source_files(options.paths);
+  const knowledge::RuleSet rules = knowledge::RuleSet::all();
+
+  std::vector<FileResult> results(sources.files.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < sources.files.size(); i = next++) {
+      const SourceFile& file = sources.files[i];
+      results[i] = check_file(file.path, file.named_explicitly, rules);
+    }
+  };
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, results.size())));
+  {
+    std::vector<std::jthread> workers;
+    for (unsigned i = 1; i < jobs; ++i) workers.emplace_back(work);
+    work();
+  }
+
+  const ReportSummary summary =
+      write_report(options.format, options.docs_version, sources.errors, results, out, err);
+  if (summary.path_errors > 0) return 2;
+  return summary.findings > 0 ? 1 : 0;
+}
+
+}  // namespace pyfaq::cli

@@ -1,0 +1,41 @@
+// `pyfaq check PATH...`: analyse files in parallel and report the tips found.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grammar/text_buffer.h"
+#include "knowledge/analysis.h"
+
+namespace pyfaq::cli {
+
+enum class OutputFormat { Concise, Full, Json };
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  OutputFormat format = OutputFormat::Concise;
+  std::string docs_version{knowledge::kDefaultDocsVersion};
+  unsigned jobs = 0;  // 0: one per core
+};
+
+/// The outcome for one file: its findings (with the text, to print positions and frames) or why
+/// it was skipped.
+struct FileResult {
+  std::filesystem::path path;
+  std::optional<std::string> skipped;   // not UTF-8, not Python, unreadable ...
+  bool read_error = false;              // the file could not be read at all (exit code 2)
+  std::vector<knowledge::Finding> findings;
+  std::optional<grammar::TextBuffer> text;  // kept only when there are findings
+};
+
+/// Reads, parses and analyses one file.
+FileResult check_file(const std::filesystem::path& path, bool named_explicitly,
+                      const knowledge::RuleSet& rules);
+
+/// Runs the command; returns the exit code: 0 no tips, 1 tips, 2 a path could not be read.
+int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace pyfaq::cli

@@ -1,0 +1,68 @@
+// The `pyfaq` command line: `check` files for tips (and, later, `serve` editors).
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+
+#include "grammar/document.h"
+#include "lsp/cli/check_command.h"
+
+namespace {
+
+constexpr const char* kVersionLine =
+    "pyfaq " PYFAQ_VERSION " (tree-sitter 0.25.1, tree-sitter-python 0.25.0)";
+
+int print_syntax_tree(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "pyfaq: error: " << path << ": cannot open file\n";
+    return 2;
+  }
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const pyfaq::grammar::Document document(std::move(text));
+  std::cout << document.syntax_tree_sexp() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"pyfaq: tips from the official Python FAQ, where your code needs them."};
+  app.set_version_flag("--version", kVersionLine);
+  app.require_subcommand(1);
+
+  pyfaq::cli::CheckOptions check;
+  auto* check_command =
+      app.add_subcommand("check", "Report tips for Python files and folders (exit 0: none, "
+                                  "1: tips found, 2: a path could not be read)");
+  check_command->add_option("paths", check.paths, "Files and folders to check")->required();
+  const std::map<std::string, pyfaq::cli::OutputFormat> formats{
+      {"concise", pyfaq::cli::OutputFormat::Concise},
+      {"full", pyfaq::cli::OutputFormat::Full},
+      {"json", pyfaq::cli::OutputFormat::Json}};
+  check_command->add_option("--format", check.format, "Output: concise, full (code frames and "
+                                                      "fixes) or json")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  check_command->add_option("--docs-version", check.docs_version,
+                            "Python docs version the FAQ links point to")
+      ->capture_default_str();
+  check_command->add_option("-j,--jobs", check.jobs, "Parallel jobs (default: one per core)");
+
+  std::string tree_path;
+  auto* tree_command = app.add_subcommand("syntax-tree", "Print the tree-sitter tree of a file");
+  tree_command->add_option("path", tree_path, "A Python file")->required();
+  tree_command->group("Debugging");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (check_command->parsed()) return pyfaq::cli::run_check(check, std::cout, std::cerr);
+    if (tree_command->parsed()) return print_syntax_tree(tree_path);
+  } catch (const std::exception& error) {
+    std::cerr << "pyfaq: error: " << error.what() << "\n";
+    return 2;
+  }
+  return 2;
+}
