@@ -35,6 +35,9 @@ void Document::edit(ByteRange range, std::string_view replacement) {
   ts_tree_edit(tree_.get(), &input_edit);
   TreePtr old_tree = std::move(tree_);
   parse(old_tree.get());
+  // Error recovery may settle differently when it starts from an old tree. A tree with errors is
+  // parsed afresh, so the tree (and every tip) depends on the text alone, never on its history.
+  if (ts_node_has_error(root())) parse(nullptr);
 }
 
 std::string Document::syntax_tree_sexp() const {

@@ -21,7 +21,8 @@ class Document {
   TSNode root() const { return ts_tree_root_node(tree_.get()); }
 
   /// Replaces the bytes in `range` with `replacement`, edits the old tree to match and reparses
-  /// incrementally, reusing every subtree the edit did not touch.
+  /// incrementally, reusing every subtree the edit did not touch. The resulting tree is always
+  /// the one a fresh parse of the new text gives.
   void edit(ByteRange range, std::string_view replacement);
 
   /// The tree as an S-expression (named nodes, with field names), for tests and debugging.

@@ -101,6 +101,7 @@ class ScopeBuilder {
 
   Frame enter(TSNode node, Frame frame, Frame* parent) {
     frame.opened = frame.scope;
+    if (!ts_node_is_named(node)) return frame;  // keywords: the token `lambda` is not a lambda
     const std::string_view type = node_type(node);
     if (type == "identifier") {
       model_.identifier_scopes_.emplace(node.id, frame.scope);

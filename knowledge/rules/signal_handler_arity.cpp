@@ -150,15 +150,32 @@ std::optional<Fix> make_fix(const RuleContext& context, const Handler& handler,
   return Fix{title, keep_calls_working ? FixSafety::Unsafe : FixSafety::Safe, {std::move(edit)}};
 }
 
-void check_call(const RuleContext& context, TSNode function, TSNode number, TSNode argument) {
-  for (const TSNode node : {number, argument}) {
+/// The handler argument of `signal.signal(signalnum, handler)`: the second of exactly two
+/// positional arguments, comments aside.
+std::optional<TSNode> handler_argument(TSNode arguments) {
+  std::vector<TSNode> positional;
+  grammar::TreeCursor cursor(arguments);
+  if (!ts_tree_cursor_goto_first_child(cursor.get())) return std::nullopt;
+  do {
+    const TSNode node = ts_tree_cursor_current_node(cursor.get());
+    if (!ts_node_is_named(node) || is_type(node, "comment")) continue;
     const std::string_view type = grammar::node_type(node);
     if (type == "keyword_argument" || type == "list_splat" || type == "dictionary_splat" ||
-        type == "comment") {
-      return;
+        positional.size() == 2) {
+      return std::nullopt;
     }
-  }
+    positional.push_back(node);
+  } while (ts_tree_cursor_goto_next_sibling(cursor.get()));
+  if (positional.size() != 2) return std::nullopt;
+  return positional[1];
+}
+
+void check_call(const RuleContext& context, TSNode function, TSNode arguments) {
+  if (!is_type(arguments, "argument_list")) return;  // `f(x for x in y)` has no argument_list
+  const std::optional<TSNode> handler_node = handler_argument(arguments);
+  if (!handler_node) return;
   if (context.model.qualified_name(function) != "signal.signal") return;
+  const TSNode argument = *handler_node;
   const std::optional<Handler> handler = resolve_handler(context, argument);
   if (!handler) return;
 
@@ -186,18 +203,23 @@ void check_call(const RuleContext& context, TSNode function, TSNode number, TSNo
   const bool accepts_two = positional >= 2 || params.has_var_positional;
   if (required <= 2 && accepts_two && required_keyword.empty()) return;
 
+  // For a bound method, say which parameter Python fills in itself.
+  std::string besides;
+  if (handler->drops_first && !params.positional.empty()) {
+    besides = " besides `" + std::string(params.positional.front().name) + "`";
+  }
   std::string message;
   if (!required_keyword.empty()) {
     message = handler->label + " has a required keyword-only parameter `" +
               std::string(required_keyword) + "`, which a signal never passes";
   } else if (required > 2) {
-    message = handler->label + " requires " + plural(required, "argument") +
+    message = handler->label + " requires " + plural(required, "argument") + besides +
               ", but a signal handler is called with two: (signum, frame)";
   } else if (positional == 0) {
-    message = handler->label + " takes no arguments, but a signal handler is called with two: "
-              "(signum, frame)";
+    message = handler->label + " takes no arguments" + besides +
+              ", but a signal handler is called with two: (signum, frame)";
   } else {
-    message = handler->label + " takes " + plural(positional, "positional argument") +
+    message = handler->label + " takes " + plural(positional, "positional argument") + besides +
               ", but a signal handler is called with two: (signum, frame)";
   }
   const grammar::ByteRange range{ts_node_start_byte(argument), ts_node_end_byte(argument)};
@@ -209,10 +231,9 @@ void check_call(const RuleContext& context, TSNode function, TSNode number, TSNo
 void check_signal_handler_arity(const RuleContext& context) {
   const grammar::CompiledQuery& query = *context.query;
   const auto function = query.capture("call.function");
-  const auto number = query.capture("signal.number");
-  const auto handler = query.capture("signal.handler");
+  const auto arguments = query.capture("call.arguments");
   query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {
-    check_call(context, match.get(function), match.get(number), match.get(handler));
+    check_call(context, match.get(function), match.get(arguments));
   });
 }
 

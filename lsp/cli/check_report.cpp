@@ -94,17 +94,17 @@ void write_full(const FileResult& file, const Finding& finding, std::string_view
       << knowledge::faq_url(finding.rule->faq, docs_version) << "\n\n";
 }
 
-nlohmann::json json_range(const grammar::TextBuffer& text, grammar::ByteRange range) {
+nlohmann::ordered_json json_range(const grammar::TextBuffer& text, grammar::ByteRange range) {
   const Position start = human_position(text, range.start);
   const Position end = human_position(text, range.end);
   return {{"start", {{"line", start.line}, {"column", start.column}}},
           {"end", {{"line", end.line}, {"column", end.column}}}};
 }
 
-nlohmann::json json_finding(const FileResult& file, const Finding& finding,
+nlohmann::ordered_json json_finding(const FileResult& file, const Finding& finding,
                             std::string_view docs_version) {
   const grammar::TextBuffer& text = *file.text;
-  nlohmann::json json{
+  nlohmann::ordered_json json{
       {"path", file.path.string()},
       {"code", finding.rule->code},
       {"name", finding.rule->name},
@@ -117,7 +117,7 @@ nlohmann::json json_finding(const FileResult& file, const Finding& finding,
       {"fix", nullptr},
   };
   if (finding.fix) {
-    nlohmann::json edits = nlohmann::json::array();
+    nlohmann::ordered_json edits = nlohmann::ordered_json::array();
     for (const auto& edit : finding.fix->edits) {
       edits.push_back({{"range", json_range(text, edit.range)}, {"content", edit.replacement}});
     }
@@ -135,8 +135,8 @@ ReportSummary write_report(OutputFormat format, std::string_view docs_version,
                            std::span<const FileResult> results, std::ostream& out,
                            std::ostream& err) {
   ReportSummary summary;
-  nlohmann::json json_findings = nlohmann::json::array();
-  nlohmann::json json_errors = nlohmann::json::array();
+  nlohmann::ordered_json json_findings = nlohmann::ordered_json::array();
+  nlohmann::ordered_json json_errors = nlohmann::ordered_json::array();
   for (const PathError& error : path_errors) {
     err << "pyfaq: error: " << error.path << ": " << error.message << "\n";
     json_errors.push_back({{"path", error.path}, {"message", error.message}, {"kind", "error"}});
@@ -163,7 +163,7 @@ ReportSummary write_report(OutputFormat format, std::string_view docs_version,
     }
   }
   if (format == OutputFormat::Json) {
-    const nlohmann::json report{{"files_checked", summary.files_checked},
+    const nlohmann::ordered_json report{{"files_checked", summary.files_checked},
                                 {"findings", std::move(json_findings)},
                                 {"problems", std::move(json_errors)}};
     out << report.dump(2) << "\n";

@@ -5,7 +5,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <map>
 
 #include "grammar/document.h"
 #include "lsp/cli/check_command.h"
@@ -39,13 +38,11 @@ int main(int argc, char** argv) {
       app.add_subcommand("check", "Report tips for Python files and folders (exit 0: none, "
                                   "1: tips found, 2: a path could not be read)");
   check_command->add_option("paths", check.paths, "Files and folders to check")->required();
-  const std::map<std::string, pyfaq::cli::OutputFormat> formats{
-      {"concise", pyfaq::cli::OutputFormat::Concise},
-      {"full", pyfaq::cli::OutputFormat::Full},
-      {"json", pyfaq::cli::OutputFormat::Json}};
-  check_command->add_option("--format", check.format, "Output: concise, full (code frames and "
-                                                      "fixes) or json")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  std::string format = "concise";
+  check_command
+      ->add_option("--format", format, "Output: concise, full (code frames and fixes) or json")
+      ->check(CLI::IsMember({"concise", "full", "json"}))
+      ->capture_default_str();
   check_command->add_option("--docs-version", check.docs_version,
                             "Python docs version the FAQ links point to")
       ->capture_default_str();
@@ -56,9 +53,19 @@ int main(int argc, char** argv) {
   tree_command->add_option("path", tree_path, "A Python file")->required();
   tree_command->group("Debugging");
 
-  CLI11_PARSE(app, argc, argv);
   try {
-    if (check_command->parsed()) return pyfaq::cli::run_check(check, std::cout, std::cerr);
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // --help and --version exit 0; every usage error exits 2, as documented.
+    return app.exit(error) == 0 ? 0 : 2;
+  }
+  try {
+    if (check_command->parsed()) {
+      check.format = format == "json"   ? pyfaq::cli::OutputFormat::Json
+                     : format == "full" ? pyfaq::cli::OutputFormat::Full
+                                        : pyfaq::cli::OutputFormat::Concise;
+      return pyfaq::cli::run_check(check, std::cout, std::cerr);
+    }
     if (tree_command->parsed()) return print_syntax_tree(tree_path);
   } catch (const std::exception& error) {
     std::cerr << "pyfaq: error: " << error.what() << "\n";

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Golden test of `pyfaq check`: stdout, stderr and exit code of each case against expected/.
+# PYFAQ_UPDATE_SNAPSHOTS=1 rewrites the expected files instead of comparing.
+set -u
+pyfaq=$1
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$here/project" "$work/project"
+cd "$work" || exit 2
+
+# Folders the walk must skip, each holding a file that would give tips.
+for folder in .hidden __pycache__ node_modules venv; do
+  mkdir -p "project/$folder/sub"
+  cp project/app/service.py "project/$folder/sub/"
+done
+echo "home = /usr/bin" > project/venv/pyvenv.cfg
+ln -s ../app project/app/loop   # a link to a folder is not followed
+printf 'x = "caf\xe9"\n' > project/app/latin1.py  # Latin-1: not UTF-8
+printf 'import signal\0\n' > project/app/binary.py
+
+passed=0 failed=0
+check_case() {
+  local name=$1; shift
+  "$pyfaq" "$@" >"$work/$name.stdout" 2>"$work/$name.stderr"
+  echo $? >"$work/$name.code"
+  local ok=1
+  for part in stdout stderr code; do
+    local expected="$here/expected/$name.$part"
+    if [[ -n ${PYFAQ_UPDATE_SNAPSHOTS:-} ]]; then
+      cp "$work/$name.$part" "$expected"
+    elif ! diff -u "$expected" "$work/$name.$part"; then
+      ok=0
+    fi
+  done
+  if ((ok)); then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+
+check_case folder_concise check project
+check_case folder_full check --format full project/app
+check_case folder_json check --format json project
+check_case clean_file check project/app/clean.py
+check_case missing_path check project/app/clean.py project/no/such/path
+check_case not_python check project/README.txt project/app/clean.py
+check_case shebang_script check project/tool
+check_case one_job check -j 1 project/app
+check_case docs_version check --docs-version 3.13 project/app/stubs.pyi
+check_case bad_format check --format xml project
+check_case no_subcommand
+check_case version --version
+
+echo "$passed passed, $failed failed"
+((failed == 0))

@@ -1,0 +1,5 @@
+import signal
+
+def handler() -> None: ...
+
+signal.signal(signal.SIGINT, handler)

@@ -1,0 +1,64 @@
+// Every shipped .scm query compiles against the pinned grammar, uses no predicates, and names
+// the captures its rule reads.
+#include <gtest/gtest.h>
+
+#include <variant>
+
+#include "grammar/python_language.h"
+#include "grammar/query.h"
+#include "knowledge/analysis.h"
+#include "knowledge/embedded_queries.h"
+#include "knowledge/rule.h"
+
+namespace pyfaq {
+namespace {
+
+TEST(Queries, GrammarIsTheAbiThisCoreSpeaks) {
+  const TSLanguage* language = grammar::python_language();
+  EXPECT_EQ(ts_language_abi_version(language), 15u);
+  grammar::ParserPtr parser = grammar::make_python_parser();
+  EXPECT_EQ(ts_parser_language(parser.get()), language);
+}
+
+TEST(Queries, EveryEmbeddedQueryCompiles) {
+  ASSERT_FALSE(knowledge::embedded_queries().empty());
+  for (const knowledge::EmbeddedQuery& query : knowledge::embedded_queries()) {
+    auto compiled = grammar::CompiledQuery::compile(query.source);
+    ASSERT_TRUE(std::holds_alternative<grammar::CompiledQuery>(compiled))
+        << query.name << ".scm: " << std::get<std::string>(compiled);
+    EXPECT_FALSE(std::get<grammar::CompiledQuery>(compiled).has_predicates())
+        << query.name << ".scm uses a predicate, which rules must check in C++ instead";
+  }
+}
+
+TEST(Queries, EveryRuleQueryExists) {
+  for (const knowledge::RuleDefinition& rule : knowledge::all_rules()) {
+    if (rule.query_name.empty()) continue;
+    EXPECT_FALSE(knowledge::embedded_query(rule.query_name).empty())
+        << rule.info.code << " names a missing query " << rule.query_name;
+  }
+  EXPECT_NO_THROW(knowledge::RuleSet::all());
+}
+
+TEST(Queries, ABrokenQueryIsReportedNotCrashed) {
+  auto unknown_node = grammar::CompiledQuery::compile("(no_such_node) @x");
+  ASSERT_TRUE(std::holds_alternative<std::string>(unknown_node));
+  EXPECT_NE(std::get<std::string>(unknown_node).find("unknown node type"), std::string::npos);
+  auto syntax = grammar::CompiledQuery::compile("(call");
+  ASSERT_TRUE(std::holds_alternative<std::string>(syntax));
+}
+
+TEST(Queries, RuleCodesAndNamesAreUnique) {
+  const auto rules = knowledge::all_rules();
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    for (std::size_t j = i + 1; j < rules.size(); ++j) {
+      EXPECT_NE(rules[i].info.code, rules[j].info.code);
+      EXPECT_NE(rules[i].info.name, rules[j].info.name);
+    }
+    EXPECT_EQ(knowledge::find_rule(rules[i].info.code), &rules[i]);
+    EXPECT_EQ(knowledge::find_rule(rules[i].info.name), &rules[i]);
+  }
+}
+
+}  // namespace
+}  // namespace pyfaq
