@@ -256,6 +256,9 @@ class ScopeBuilder {
     } else if (type == "future_import_statement") {
       module = "__future__";
     }
+    if (type == "import_from_statement" && !module.starts_with('.')) {
+      model_.imported_modules_.insert(module.substr(0, module.find('.')));
+    }
     const auto qualify = [&](std::string_view name) {
       if (module.empty()) return std::string(name);
       if (module.back() == '.') return module + std::string(name);  // "from . import x"
@@ -266,10 +269,14 @@ class ScopeBuilder {
         model_.scopes_[scope].has_wildcard_import = true;
       } else if (is_type(child, "aliased_import")) {
         const std::string_view name = node_text(field(child, "name"), source_);
+        if (type == "import_statement") {
+          model_.imported_modules_.insert(std::string(name.substr(0, name.find('.'))));
+        }
         bind(scope, BindingKind::Import, field(child, "alias"), node, qualify(name));
       } else if (is_type(child, "dotted_name") && !same_node(child, field(node, "module_name"))) {
         const TSNode first = ts_node_named_child(child, 0);
         if (type == "import_statement") {
+          model_.imported_modules_.insert(std::string(node_text(first, source_)));
           // `import a.b.c` binds `a`, the top-level package.
           bind(scope, BindingKind::Import, first, node, std::string(node_text(first, source_)));
         } else {

@@ -115,6 +115,12 @@ class SemanticModel {
   /// receiver is the method's first parameter and the class body binds `m` once, by a def.
   const Binding* method_of_receiver(TSNode attribute) const;
 
+  /// Whether any import anywhere in the module names `module` or one of its submodules
+  /// (`import os.path` imports `os`). Lets rules about one module skip every other file.
+  bool imports_module(std::string_view module) const {
+    return imported_modules_.contains(std::string(module));
+  }
+
   /// The decorators applied to a function or class definition node, outermost first.
   std::vector<TSNode> decorators_of(TSNode definition) const;
 
@@ -126,6 +132,7 @@ class SemanticModel {
   std::vector<Binding> bindings_;
   std::unordered_map<const void*, ScopeId> identifier_scopes_;
   std::unordered_map<const void*, ScopeId> opened_scopes_;
+  std::unordered_set<std::string> imported_modules_;  // top-level names of absolute imports
 };
 
 }  // namespace pyfaq::grammar

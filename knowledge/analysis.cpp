@@ -49,6 +49,8 @@ std::vector<Finding> analyze(const grammar::Document& document, const RuleSet& r
   std::vector<Finding> findings;
   for (const RuleSet::Entry& entry : rules.entries()) {
     if (!entry.enabled) continue;
+    const std::string_view needs_import = entry.definition->needs_import;
+    if (!needs_import.empty() && !model.imports_module(needs_import)) continue;
     const RuleContext context{document, model, entry.query.get(), entry.definition->info, findings};
     entry.definition->check(context);
   }

@@ -15,7 +15,7 @@ constexpr std::array kRules{
     RuleDefinition{{"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
                     kSignalHandlersFaq,
                     "A signal handler must accept the two arguments (signum, frame)."},
-                   "signal_handler_arity", rules::check_signal_handler_arity},
+                   "signal_handler_arity", rules::check_signal_handler_arity, "signal"},
 };
 
 }  // namespace

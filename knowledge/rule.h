@@ -29,11 +29,13 @@ struct RuleContext {
 using RuleCheck = void (*)(const RuleContext&);
 
 /// A rule as the registry lists it: its facts, the name of its `.scm` query file (empty when it
-/// needs none) and the function that checks it.
+/// needs none), the function that checks it, and the module a file must import for the rule to
+/// have anything to find (empty: every file).
 struct RuleDefinition {
   RuleInfo info;
   std::string_view query_name;
   RuleCheck check;
+  std::string_view needs_import;
 };
 
 /// Every rule pyfaq knows, in code order.

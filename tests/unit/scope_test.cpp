@@ -52,6 +52,17 @@ TEST(Scopes, ImportTargets) {
   EXPECT_TRUE(model.scope(kModuleScope).has_wildcard_import);
 }
 
+TEST(Scopes, ImportedModules) {
+  const Document document(
+      "import a.b\nimport c.d as e\nfrom f.g import h\nfrom . import i\nfrom .j import k\n"
+      "def fn():\n    import signal\n");
+  const SemanticModel model = SemanticModel::build(document);
+  for (const char* name : {"a", "c", "f", "signal"}) EXPECT_TRUE(model.imports_module(name)) << name;
+  for (const char* name : {"b", "e", "g", "h", "i", "j", "k", ""}) {
+    EXPECT_FALSE(model.imports_module(name)) << name;
+  }
+}
+
 ParameterList parameters_of(const Document& document) {
   TSNode def = ts_node_named_child(document.root(), 0);
   if (is_type(def, "expression_statement")) {  // f = lambda ...
