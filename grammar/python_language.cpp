@@ -5,7 +5,9 @@ extern "C" const TSLanguage* tree_sitter_python(void);
 
 namespace pyfaq::grammar {
 
-const TSLanguage* python_language() { return tree_sitter_python(); }
+const TSLanguage* python_language() {
+  return tree_sitter_python();
+}
 
 ParserPtr make_python_parser() {
   ParserPtr parser(ts_parser_new());
@@ -17,13 +19,20 @@ ParserPtr make_python_parser() {
 namespace {
 std::string_view describe(TSQueryError error) {
   switch (error) {
-    case TSQueryErrorSyntax: return "syntax error";
-    case TSQueryErrorNodeType: return "unknown node type";
-    case TSQueryErrorField: return "unknown field";
-    case TSQueryErrorCapture: return "unknown capture";
-    case TSQueryErrorStructure: return "impossible pattern structure";
-    case TSQueryErrorLanguage: return "language mismatch";
-    case TSQueryErrorNone: break;
+    case TSQueryErrorSyntax:
+      return "syntax error";
+    case TSQueryErrorNodeType:
+      return "unknown node type";
+    case TSQueryErrorField:
+      return "unknown field";
+    case TSQueryErrorCapture:
+      return "unknown capture";
+    case TSQueryErrorStructure:
+      return "impossible pattern structure";
+    case TSQueryErrorLanguage:
+      return "language mismatch";
+    case TSQueryErrorNone:
+      break;
   }
   return "unknown error";
 }

@@ -13,8 +13,8 @@ namespace {
 /// Where a node sits, as the walk needs to know it for the node's children.
 struct Frame {
   TSNode node;
-  ScopeId scope;          // the scope this node is evaluated in
-  ScopeId opened;         // the scope its body opens (== scope when it opens none)
+  ScopeId scope;                // the scope this node is evaluated in
+  ScopeId opened;               // the scope its body opens (== scope when it opens none)
   bool parameter_list = false;  // inside the parameters of `opened`
   bool first_for_clause_seen = false;
 };
@@ -160,9 +160,8 @@ class ScopeBuilder {
       }
       bind(target, BindingKind::Assignment, field(node, "name"), node);
     } else if (type == "delete_statement") {
-      for_each_named_child(node, [&](TSNode target) {
-        bind_targets(scope, target, BindingKind::Deletion, node);
-      });
+      for_each_named_child(
+          node, [&](TSNode target) { bind_targets(scope, target, BindingKind::Deletion, node); });
     } else if (type == "import_statement" || type == "import_from_statement" ||
                type == "future_import_statement") {
       bind_import(scope, node, type);
@@ -238,7 +237,8 @@ class ScopeBuilder {
     for (const Parameter& p : list.positional) {
       bind(scope, BindingKind::Parameter, p.node, parameters, {}, index++);
     }
-    for (const Parameter& p : list.keyword_only) bind(scope, BindingKind::Parameter, p.node, parameters);
+    for (const Parameter& p : list.keyword_only)
+      bind(scope, BindingKind::Parameter, p.node, parameters);
     // *args and **kwargs.
     for_each_named_child(parameters, [&](TSNode child) {
       TSNode inner = child;

@@ -3,8 +3,8 @@
 
 #include <tree_sitter/api.h>
 
-#include <cstdint>
 #include <climits>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -39,10 +39,10 @@ inline constexpr uint32_t kNotPositional = UINT32_MAX;
 
 struct Binding {
   BindingKind kind;
-  std::string_view name;  // a view of the document's text
-  TSNode name_node;       // the identifier that binds
-  TSNode definition;      // function_definition / class_definition for defs; else the statement
-  std::string import_target;    // Import: the qualified target; relative ones start with '.'
+  std::string_view name;      // a view of the document's text
+  TSNode name_node;           // the identifier that binds
+  TSNode definition;          // function_definition / class_definition for defs; else the statement
+  std::string import_target;  // Import: the qualified target; relative ones start with '.'
   uint32_t parameter_index = kNotPositional;  // Parameter: index among positional parameters
 };
 
@@ -66,11 +66,11 @@ struct Parameter {
 
 /// The shape of a parameter list, in the terms of Python's call rules.
 struct ParameterList {
-  std::vector<Parameter> positional;     // positional-only and positional-or-keyword
+  std::vector<Parameter> positional;  // positional-only and positional-or-keyword
   std::vector<Parameter> keyword_only;
-  bool has_var_positional = false;       // *args
-  bool has_var_keyword = false;          // **kwargs
-  bool understood = true;                // false when the list holds something unexpected
+  bool has_var_positional = false;  // *args
+  bool has_var_keyword = false;     // **kwargs
+  bool understood = true;           // false when the list holds something unexpected
 };
 
 /// Reads the `parameters` / `lambda_parameters` node of a def or lambda (null node: no parameters).

@@ -15,7 +15,9 @@ inline std::string_view node_text(TSNode node, std::string_view source) {
   return source.substr(start, end - start);
 }
 
-inline std::string_view node_type(TSNode node) { return ts_node_type(node); }
+inline std::string_view node_type(TSNode node) {
+  return ts_node_type(node);
+}
 inline bool is_type(TSNode node, std::string_view type) {
   return !ts_node_is_null(node) && node_type(node) == type;
 }
@@ -26,7 +28,9 @@ inline TSNode field(TSNode node, std::string_view name) {
 }
 
 /// Whether two handles name the same node of the same tree.
-inline bool same_node(TSNode a, TSNode b) { return ts_node_eq(a, b); }
+inline bool same_node(TSNode a, TSNode b) {
+  return ts_node_eq(a, b);
+}
 
 /// Strips redundant parentheses: `((x))` -> `x`.
 TSNode skip_parentheses(TSNode node);

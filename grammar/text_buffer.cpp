@@ -10,15 +10,20 @@ namespace pyfaq::grammar {
 namespace {
 std::size_t units_of(std::size_t sequence_length, ColumnUnit unit) {
   switch (unit) {
-    case ColumnUnit::Utf8: return std::max<std::size_t>(sequence_length, 1);
-    case ColumnUnit::Utf16: return utf16_units_for_sequence(sequence_length);
-    case ColumnUnit::Utf32: return 1;
+    case ColumnUnit::Utf8:
+      return std::max<std::size_t>(sequence_length, 1);
+    case ColumnUnit::Utf16:
+      return utf16_units_for_sequence(sequence_length);
+    case ColumnUnit::Utf32:
+      return 1;
   }
   return 1;
 }
 }  // namespace
 
-TextBuffer::TextBuffer(std::string text) : text_(std::move(text)) { index_lines(); }
+TextBuffer::TextBuffer(std::string text) : text_(std::move(text)) {
+  index_lines();
+}
 
 void TextBuffer::index_lines() {
   line_starts_.assign(1, 0);

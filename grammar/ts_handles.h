@@ -25,7 +25,8 @@ using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
 using QueryPtr = std::unique_ptr<TSQuery, QueryDeleter>;
 using QueryCursorPtr = std::unique_ptr<TSQueryCursor, QueryCursorDeleter>;
 
-/// A tree cursor on the stack; tree-sitter hands it out by value, so it cannot live in a unique_ptr.
+/// A tree cursor on the stack; tree-sitter hands it out by value, so it cannot live in a
+/// unique_ptr.
 class TreeCursor {
  public:
   explicit TreeCursor(TSNode node) : cursor_(ts_tree_cursor_new(node)) {}

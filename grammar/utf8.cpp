@@ -4,7 +4,9 @@
 namespace pyfaq::grammar {
 
 namespace {
-bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
 }  // namespace
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t offset) {

@@ -18,8 +18,8 @@ RuleSet RuleSet::all() {
     if (!definition.query_name.empty()) {
       const std::string_view source = embedded_query(definition.query_name);
       if (source.empty()) {
-        throw std::runtime_error("rule " + std::string(definition.info.code) +
-                                 ": no query file " + std::string(definition.query_name) + ".scm");
+        throw std::runtime_error("rule " + std::string(definition.info.code) + ": no query file " +
+                                 std::string(definition.query_name) + ".scm");
       }
       auto compiled = grammar::CompiledQuery::compile(source);
       if (auto* error = std::get_if<std::string>(&compiled)) {
@@ -36,7 +36,8 @@ RuleSet RuleSet::all() {
 
 bool RuleSet::set_enabled(std::string_view code_or_name, bool enabled) {
   for (Entry& entry : entries_) {
-    if (entry.definition->info.code == code_or_name || entry.definition->info.name == code_or_name) {
+    if (entry.definition->info.code == code_or_name ||
+        entry.definition->info.name == code_or_name) {
       entry.enabled = enabled;
       return true;
     }

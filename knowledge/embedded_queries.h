@@ -7,7 +7,7 @@
 namespace pyfaq::knowledge {
 
 struct EmbeddedQuery {
-  std::string_view name;    // the file name without `.scm`
+  std::string_view name;  // the file name without `.scm`
   std::string_view source;
 };
 

@@ -5,9 +5,12 @@ namespace pyfaq::knowledge {
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
-    case Severity::Hint: return "hint";
-    case Severity::Information: return "information";
-    case Severity::Warning: return "warning";
+    case Severity::Hint:
+      return "hint";
+    case Severity::Information:
+      return "information";
+    case Severity::Warning:
+      return "warning";
   }
   return "hint";
 }

@@ -25,8 +25,8 @@ enum class RuleStatus { Preview, Stable };
 
 /// The fixed facts about one rule: stable code and name, what it teaches, how loud it is.
 struct RuleInfo {
-  std::string_view code;     // PFQ301: never reused
-  std::string_view name;     // signal-handler-arity: used in suppressions and settings
+  std::string_view code;  // PFQ301: never reused
+  std::string_view name;  // signal-handler-arity: used in suppressions and settings
   RuleStatus status;
   Severity severity;
   FaqRef faq;                // the primary FAQ entry

@@ -12,15 +12,19 @@ constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-wor
                                     "Why don't my signal handlers work?"};
 
 constexpr std::array kRules{
-    RuleDefinition{{"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
-                    kSignalHandlersFaq,
-                    "A signal handler must accept the two arguments (signum, frame)."},
-                   "signal_handler_arity", rules::check_signal_handler_arity, "signal"},
+    RuleDefinition{
+        {"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
+         kSignalHandlersFaq, "A signal handler must accept the two arguments (signum, frame)."},
+        "signal_handler_arity",
+        rules::check_signal_handler_arity,
+        "signal"},
 };
 
 }  // namespace
 
-std::span<const RuleDefinition> all_rules() { return kRules; }
+std::span<const RuleDefinition> all_rules() {
+  return kRules;
+}
 
 const RuleDefinition* find_rule(std::string_view code_or_name) {
   for (const RuleDefinition& rule : kRules) {

@@ -17,9 +17,9 @@ using grammar::node_text;
 
 /// A handler whose parameters are known: a lambda, or an undecorated (or static/class) def.
 struct Handler {
-  TSNode callable;     // function_definition or lambda
-  TSNode parameters;   // parameters / lambda_parameters, or null for `lambda: ...`
-  std::string label;   // how the message names it
+  TSNode callable;           // function_definition or lambda
+  TSNode parameters;         // parameters / lambda_parameters, or null for `lambda: ...`
+  std::string label;         // how the message names it
   bool drops_first = false;  // bound method: Python passes self/cls itself
 };
 

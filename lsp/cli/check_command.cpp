@@ -85,7 +85,8 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     }
   };
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, results.size())));
+  jobs =
+      static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, results.size())));
   {
     std::vector<std::jthread> workers;
     for (unsigned i = 1; i < jobs; ++i) workers.emplace_back(work);

@@ -25,8 +25,8 @@ struct CheckOptions {
 /// it was skipped.
 struct FileResult {
   std::filesystem::path path;
-  std::optional<std::string> skipped;   // not UTF-8, not Python, unreadable ...
-  bool read_error = false;              // the file could not be read at all (exit code 2)
+  std::optional<std::string> skipped;  // not UTF-8, not Python, unreadable ...
+  bool read_error = false;             // the file could not be read at all (exit code 2)
   std::vector<knowledge::Finding> findings;
   std::optional<grammar::TextBuffer> text;  // kept only when there are findings
 };

@@ -1,9 +1,8 @@
 // Printing `pyfaq check` results: concise lines, full code frames with fixes, or JSON.
 #include "lsp/cli/check_report.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 
@@ -37,8 +36,7 @@ void write_concise(const FileResult& file, const Finding& finding, std::string_v
 }
 
 /// The lines an edit set touches, before and after applying it.
-void write_fix_diff(const grammar::TextBuffer& text, const knowledge::Fix& fix,
-                    std::ostream& out) {
+void write_fix_diff(const grammar::TextBuffer& text, const knowledge::Fix& fix, std::ostream& out) {
   std::size_t first = text.size(), last = 0;
   for (const auto& edit : fix.edits) {
     first = std::min(first, edit.range.start);
@@ -70,17 +68,17 @@ void write_full(const FileResult& file, const Finding& finding, std::string_view
                 std::ostream& out) {
   const grammar::TextBuffer& text = *file.text;
   const Position start = human_position(text, finding.range.start);
-  const std::size_t end_offset =
-      std::min(finding.range.end, text.line_content_end(start.line - 1));
+  const std::size_t end_offset = std::min(finding.range.end, text.line_content_end(start.line - 1));
   const Position end = human_position(text, std::max(end_offset, finding.range.start + 1));
   const std::string number = std::to_string(start.line);
   const std::string gutter(number.size(), ' ');
   const std::size_t line_start = text.line_start(start.line - 1);
-  const std::string_view line = std::string_view(text.text()).substr(
-      line_start, text.line_content_end(start.line - 1) - line_start);
+  const std::string_view line =
+      std::string_view(text.text())
+          .substr(line_start, text.line_content_end(start.line - 1) - line_start);
 
-  out << location(file, finding) << ": " << finding.rule->code << " [" << finding.rule->name
-      << "] " << finding.message << "\n"
+  out << location(file, finding) << ": " << finding.rule->code << " [" << finding.rule->name << "] "
+      << finding.message << "\n"
       << gutter << " |\n"
       << number << " | " << line << "\n"
       << gutter << " | " << std::string(start.column - 1, ' ')
@@ -102,7 +100,7 @@ nlohmann::ordered_json json_range(const grammar::TextBuffer& text, grammar::Byte
 }
 
 nlohmann::ordered_json json_finding(const FileResult& file, const Finding& finding,
-                            std::string_view docs_version) {
+                                    std::string_view docs_version) {
   const grammar::TextBuffer& text = *file.text;
   nlohmann::ordered_json json{
       {"path", file.path.string()},
@@ -156,16 +154,21 @@ ReportSummary write_report(OutputFormat format, std::string_view docs_version,
     for (const Finding& finding : file.findings) {
       ++summary.findings;
       switch (format) {
-        case OutputFormat::Concise: write_concise(file, finding, docs_version, out); break;
-        case OutputFormat::Full: write_full(file, finding, docs_version, out); break;
-        case OutputFormat::Json: json_findings.push_back(json_finding(file, finding, docs_version));
+        case OutputFormat::Concise:
+          write_concise(file, finding, docs_version, out);
+          break;
+        case OutputFormat::Full:
+          write_full(file, finding, docs_version, out);
+          break;
+        case OutputFormat::Json:
+          json_findings.push_back(json_finding(file, finding, docs_version));
       }
     }
   }
   if (format == OutputFormat::Json) {
     const nlohmann::ordered_json report{{"files_checked", summary.files_checked},
-                                {"findings", std::move(json_findings)},
-                                {"problems", std::move(json_errors)}};
+                                        {"findings", std::move(json_findings)},
+                                        {"problems", std::move(json_errors)}};
     out << report.dump(2) << "\n";
     return summary;
   }

@@ -1,6 +1,5 @@
 // The `pyfaq` command line: `check` files for tips (and, later, `serve` editors).
 #include <CLI/CLI.hpp>
-
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -35,16 +34,18 @@ int main(int argc, char** argv) {
 
   pyfaq::cli::CheckOptions check;
   auto* check_command =
-      app.add_subcommand("check", "Report tips for Python files and folders (exit 0: none, "
-                                  "1: tips found, 2: a path could not be read)");
+      app.add_subcommand("check",
+                         "Report tips for Python files and folders (exit 0: none, "
+                         "1: tips found, 2: a path could not be read)");
   check_command->add_option("paths", check.paths, "Files and folders to check")->required();
   std::string format = "concise";
   check_command
       ->add_option("--format", format, "Output: concise, full (code frames and fixes) or json")
       ->check(CLI::IsMember({"concise", "full", "json"}))
       ->capture_default_str();
-  check_command->add_option("--docs-version", check.docs_version,
-                            "Python docs version the FAQ links point to")
+  check_command
+      ->add_option("--docs-version", check.docs_version,
+                   "Python docs version the FAQ links point to")
       ->capture_default_str();
   check_command->add_option("-j,--jobs", check.jobs, "Parallel jobs (default: one per core)");
 

@@ -15,7 +15,9 @@ bool is_python_file(const fs::path& path) {
   return extension == ".py" || extension == ".pyi";
 }
 
-std::string describe(const std::error_code& error) { return error.message(); }
+std::string describe(const std::error_code& error) {
+  return error.message();
+}
 
 void walk_folder(const fs::path& root, SourceFiles& out) {
   std::error_code error;
@@ -67,11 +69,10 @@ SourceFiles collect_source_files(const std::vector<std::string>& paths) {
   }
   std::sort(out.files.begin(), out.files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-  out.files.erase(std::unique(out.files.begin(), out.files.end(),
-                              [](const SourceFile& a, const SourceFile& b) {
-                                return a.path == b.path;
-                              }),
-                  out.files.end());
+  out.files.erase(
+      std::unique(out.files.begin(), out.files.end(),
+                  [](const SourceFile& a, const SourceFile& b) { return a.path == b.path; }),
+      out.files.end());
   return out;
 }
 

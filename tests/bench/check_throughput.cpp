@@ -44,8 +44,8 @@ const Corpus& corpus(const std::string* root = nullptr) {
 void report(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus().bytes));
   state.counters["files"] = static_cast<double>(corpus().texts.size());
-  state.counters["files/s"] = benchmark::Counter(
-      static_cast<double>(corpus().texts.size()), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["files/s"] = benchmark::Counter(static_cast<double>(corpus().texts.size()),
+                                                 benchmark::Counter::kIsIterationInvariantRate);
 }
 
 // The floor: tree-sitter alone, one parser reused.
@@ -114,8 +114,8 @@ int main(int argc, char** argv) {
     ++argv;
   }
   const Corpus& loaded = corpus(&root);
-  std::cout << "corpus: " << root << ": " << loaded.texts.size() << " files, "
-            << loaded.bytes / 1e6 << " MB\n";
+  std::cout << "corpus: " << root << ": " << loaded.texts.size() << " files, " << loaded.bytes / 1e6
+            << " MB\n";
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

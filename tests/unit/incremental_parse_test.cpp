@@ -42,13 +42,16 @@ match p.sep:
 
 // Fragments that open and close brackets, strings and blocks, plus multi-byte characters.
 constexpr std::string_view kFragments[] = {
-    "(", ")", "[", "]", "{", "}", ":", "\n", "    ", "\"", "'", "\"\"\"", "#", "def ", "class ",
-    "lambda x: ", "if x:\n    ", "return", "x", "self.", "1.5", " + ", "é", "😀", "\r\n", "\\",
-    "async ", "await ", "yield ", "f\"{", "}\"", ",", "=", ":=", "*", "**", "@dec\n", "\t"};
+    "(",           ")",      "[",      "]",      "{",      "}",    ":",      "\n",
+    "    ",        "\"",     "'",      "\"\"\"", "#",      "def ", "class ", "lambda x: ",
+    "if x:\n    ", "return", "x",      "self.",  "1.5",    " + ",  "é",      "😀",
+    "\r\n",        "\\",     "async ", "await ", "yield ", "f\"{", "}\"",    ",",
+    "=",           ":=",     "*",      "**",     "@dec\n", "\t"};
 
 // Keeps edits on UTF-8 character boundaries, as an editor's would be.
 std::size_t to_boundary(const std::string& text, std::size_t offset) {
-  while (offset > 0 && offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
+  while (offset > 0 && offset < text.size() &&
+         (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
     --offset;
   }
   return offset;
@@ -81,7 +84,8 @@ TEST(IncrementalParse, RandomEditsMatchAFreshParse) {
     const Document fresh{expected_text};
     ASSERT_EQ(document.syntax_tree_sexp(), fresh.syntax_tree_sexp())
         << "edit " << i << " replaced [" << start << ", " << end << ") with \"" << replacement
-        << "\" in:\n" << expected_text;
+        << "\" in:\n"
+        << expected_text;
   }
 }
 

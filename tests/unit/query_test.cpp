@@ -1,11 +1,12 @@
 // Every shipped .scm query compiles against the pinned grammar, uses no predicates, and names
 // the captures its rule reads.
+#include "grammar/query.h"
+
 #include <gtest/gtest.h>
 
 #include <variant>
 
 #include "grammar/python_language.h"
-#include "grammar/query.h"
 #include "knowledge/analysis.h"
 #include "knowledge/embedded_queries.h"
 #include "knowledge/rule.h"

@@ -52,7 +52,9 @@ struct Case {
   const char* expected;
 };
 
-void PrintTo(const Case& c, std::ostream* out) { *out << c.name; }
+void PrintTo(const Case& c, std::ostream* out) {
+  *out << c.name;
+}
 
 class QualifiedName : public testing::TestWithParam<Case> {};
 
@@ -117,11 +119,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"tuple_target_shadows", "import os, sys\n(a, [b, *os]) = x\n$0os", kUnresolved},
         Case{"match_capture_shadows", "import os\nmatch x:\n    case [os]:\n        $0os",
              kUnresolved},
-        Case{"different_imports", "try:\n    import json\nexcept ImportError:\n"
-                                  "    import simplejson as json\n$0json",
+        Case{"different_imports",
+             "try:\n    import json\nexcept ImportError:\n"
+             "    import simplejson as json\n$0json",
              kUnresolved},
-        Case{"annotation_only_is_local", "import os\ndef f():\n    os: int\n    $0os",
-             kUnresolved},
+        Case{"annotation_only_is_local", "import os\ndef f():\n    os: int\n    $0os", kUnresolved},
         // Scopes.
         Case{"function_sees_module", "import os\ndef f():\n    return os.$0sep", "os.sep"},
         Case{"nested_function_sees_module", "import os\ndef f():\n    def g():\n        $0os\n",
@@ -129,8 +131,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"local_import", "def f():\n    import threading as t\n    t.$0Lock()",
              "threading.Lock"},
         Case{"local_import_not_outside", "def f():\n    import os\nos.$0sep", "builtins.os.sep"},
-        Case{"closure_shadow", "import os\ndef f(os):\n    def g():\n        $0os\n",
-             kUnresolved},
+        Case{"closure_shadow", "import os\ndef f(os):\n    def g():\n        $0os\n", kUnresolved},
         Case{"class_scope_invisible_to_methods",
              "import os\nclass C:\n    os = 1\n    def m(self):\n        return os.$0sep",
              "os.sep"},
@@ -145,8 +146,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"lambda_parameter", "import os\nf = lambda os: $0os", kUnresolved},
         Case{"lambda_default_in_enclosing", "import os\nf = lambda os=$0os: os", "os"},
         Case{"default_in_enclosing_scope", "import os\ndef f(os=os.$0sep):\n    pass", "os.sep"},
-        Case{"annotation_in_enclosing_scope", "import typing\ndef f(typing: typing.$0Any):\n"
-                                              "    pass",
+        Case{"annotation_in_enclosing_scope",
+             "import typing\ndef f(typing: typing.$0Any):\n"
+             "    pass",
              "typing.Any"},
         Case{"decorator_in_enclosing_scope",
              "import functools\nclass C:\n    functools = None\n    @$0functools.cache\n"
@@ -158,8 +160,9 @@ INSTANTIATE_TEST_SUITE_P(
              "functools.cache"},
         Case{"global_statement", "import os\ndef f():\n    global os\n    os = 1\n$0os",
              kUnresolved},
-        Case{"global_reads_module", "import os\ndef f(os):\n    def g():\n        global os\n"
-                                    "        return os.$0sep\n",
+        Case{"global_reads_module",
+             "import os\ndef f(os):\n    def g():\n        global os\n"
+             "        return os.$0sep\n",
              "os.sep"},
         Case{"nonlocal_moves_binding",
              "import os\ndef f():\n    os = 1\n    def g():\n        nonlocal os\n"
@@ -169,8 +172,9 @@ INSTANTIATE_TEST_SUITE_P(
              "import os\ndef f():\n    [(os := x) for x in range(3)]\n    return $0os",
              kUnresolved},
         // Broken code still resolves around the error.
-        Case{"syntax_error_elsewhere", "import threading as th\ndef broken(:\n    pass\n"
-                                       "th.$0Thread()",
+        Case{"syntax_error_elsewhere",
+             "import threading as th\ndef broken(:\n    pass\n"
+             "th.$0Thread()",
              "threading.Thread"},
         Case{"call_in_chain", "import os\nos.getcwd().$0upper", kUnresolved}),
     [](const testing::TestParamInfo<Case>& info) { return info.param.name; });
@@ -181,7 +185,9 @@ struct DefinitionCase {
   const char* expected_def;  // the def's name, or nullptr when no def is found
 };
 
-void PrintTo(const DefinitionCase& c, std::ostream* out) { *out << c.name; }
+void PrintTo(const DefinitionCase& c, std::ostream* out) {
+  *out << c.name;
+}
 
 class Definitions : public testing::TestWithParam<DefinitionCase> {};
 

@@ -103,7 +103,8 @@ TEST_P(RuleFixture, EveryFixParsesAndSilencesItsTip) {
     for (const auto& edit : edits) fixed.edit(edit.range, edit.replacement);
     const std::size_t line = document.buffer().line_of(finding.range.start);
     EXPECT_EQ(ts_node_has_error(fixed.root()), ts_node_has_error(document.root()))
-        << "fix for line " << line + 1 << " broke the syntax:\n" << fixed.text();
+        << "fix for line " << line + 1 << " broke the syntax:\n"
+        << fixed.text();
     for (const auto& after : knowledge::analyze(fixed, rules)) {
       EXPECT_FALSE(after.rule == finding.rule && fixed.buffer().line_of(after.range.start) == line)
           << "fix \"" << finding.fix->title << "\" left the tip on line " << line + 1;
@@ -118,8 +119,8 @@ TEST_P(RuleFixture, FullReportMatchesSnapshot) {
   cli::FileResult result = cli::check_file(fixture, true, rules);
   result.path = fixture.filename();
   std::ostringstream out, err;
-  cli::write_report(cli::OutputFormat::Full, knowledge::kDefaultDocsVersion, {}, {&result, 1},
-                    out, err);
+  cli::write_report(cli::OutputFormat::Full, knowledge::kDefaultDocsVersion, {}, {&result, 1}, out,
+                    err);
   fs::path snapshot = fixture;
   snapshot.replace_extension(".snap");
   if (std::getenv("PYFAQ_UPDATE_SNAPSHOTS")) {

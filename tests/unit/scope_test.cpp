@@ -57,7 +57,8 @@ TEST(Scopes, ImportedModules) {
       "import a.b\nimport c.d as e\nfrom f.g import h\nfrom . import i\nfrom .j import k\n"
       "def fn():\n    import signal\n");
   const SemanticModel model = SemanticModel::build(document);
-  for (const char* name : {"a", "c", "f", "signal"}) EXPECT_TRUE(model.imports_module(name)) << name;
+  for (const char* name : {"a", "c", "f", "signal"})
+    EXPECT_TRUE(model.imports_module(name)) << name;
   for (const char* name : {"b", "e", "g", "h", "i", "j", "k", ""}) {
     EXPECT_FALSE(model.imports_module(name)) << name;
   }
@@ -106,8 +107,8 @@ TEST(Parameters, Lambda) {
 }
 
 TEST(Robustness, DeeplyNestedExpressionsDoNotExhaustTheStack) {
-  const std::string parens = "x = " + std::string(10000, '(') + "signal" +
-                             std::string(10000, ')') + "\n";
+  const std::string parens =
+      "x = " + std::string(10000, '(') + "signal" + std::string(10000, ')') + "\n";
   std::string chain = "import os\ny = os";
   for (int i = 0; i < 10000; ++i) chain += ".a";
   for (const std::string& text : {parens, chain, std::string(10000, '[')}) {

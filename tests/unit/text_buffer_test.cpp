@@ -13,7 +13,9 @@ struct Case {
   LineColumn utf8, utf16, utf32;
 };
 
-void PrintTo(const Case& c, std::ostream* out) { *out << c.name; }
+void PrintTo(const Case& c, std::ostream* out) {
+  *out << c.name;
+}
 
 class OffsetToPosition : public testing::TestWithParam<Case> {};
 
@@ -31,21 +33,20 @@ TEST_P(OffsetToPosition, EachUnitAndBack) {
 // "é" is 2 bytes / 1 unit, "中" 3 bytes / 1 unit, "😀" 4 bytes / 2 UTF-16 units.
 INSTANTIATE_TEST_SUITE_P(
     Table, OffsetToPosition,
-    testing::Values(
-        Case{"ascii_start", "x = 1\ny = 2\n", 0, {0, 0}, {0, 0}, {0, 0}},
-        Case{"ascii_second_line", "x = 1\ny = 2\n", 8, {1, 2}, {1, 2}, {1, 2}},
-        Case{"ascii_end", "x = 1\ny = 2\n", 12, {2, 0}, {2, 0}, {2, 0}},
-        Case{"e_acute_after", "s = 'é'\n", 7, {0, 7}, {0, 6}, {0, 6}},
-        Case{"e_acute_before", "s = 'é'\n", 5, {0, 5}, {0, 5}, {0, 5}},
-        Case{"cjk", "中文 = 1\n", 6, {0, 6}, {0, 2}, {0, 2}},
-        Case{"cjk_second_line", "a\n中文x\n", 8, {1, 6}, {1, 2}, {1, 2}},
-        Case{"emoji_after", "x = '😀'\n", 9, {0, 9}, {0, 7}, {0, 6}},
-        Case{"emoji_then_ascii", "😀😀y\n", 8, {0, 8}, {0, 4}, {0, 2}},
-        Case{"crlf_line_two", "a = 1\r\nb = 2\r\n", 9, {1, 2}, {1, 2}, {1, 2}},
-        Case{"crlf_end_of_line", "a = 1\r\nb = 2\r\n", 5, {0, 5}, {0, 5}, {0, 5}},
-        Case{"lone_cr", "a\rb\rc", 4, {2, 0}, {2, 0}, {2, 0}},
-        Case{"mixed_endings", "a\r\nb\nc\rd", 7, {3, 0}, {3, 0}, {3, 0}},
-        Case{"empty", "", 0, {0, 0}, {0, 0}, {0, 0}}),
+    testing::Values(Case{"ascii_start", "x = 1\ny = 2\n", 0, {0, 0}, {0, 0}, {0, 0}},
+                    Case{"ascii_second_line", "x = 1\ny = 2\n", 8, {1, 2}, {1, 2}, {1, 2}},
+                    Case{"ascii_end", "x = 1\ny = 2\n", 12, {2, 0}, {2, 0}, {2, 0}},
+                    Case{"e_acute_after", "s = 'é'\n", 7, {0, 7}, {0, 6}, {0, 6}},
+                    Case{"e_acute_before", "s = 'é'\n", 5, {0, 5}, {0, 5}, {0, 5}},
+                    Case{"cjk", "中文 = 1\n", 6, {0, 6}, {0, 2}, {0, 2}},
+                    Case{"cjk_second_line", "a\n中文x\n", 8, {1, 6}, {1, 2}, {1, 2}},
+                    Case{"emoji_after", "x = '😀'\n", 9, {0, 9}, {0, 7}, {0, 6}},
+                    Case{"emoji_then_ascii", "😀😀y\n", 8, {0, 8}, {0, 4}, {0, 2}},
+                    Case{"crlf_line_two", "a = 1\r\nb = 2\r\n", 9, {1, 2}, {1, 2}, {1, 2}},
+                    Case{"crlf_end_of_line", "a = 1\r\nb = 2\r\n", 5, {0, 5}, {0, 5}, {0, 5}},
+                    Case{"lone_cr", "a\rb\rc", 4, {2, 0}, {2, 0}, {2, 0}},
+                    Case{"mixed_endings", "a\r\nb\nc\rd", 7, {3, 0}, {3, 0}, {3, 0}},
+                    Case{"empty", "", 0, {0, 0}, {0, 0}, {0, 0}}),
     [](const testing::TestParamInfo<Case>& info) { return info.param.name; });
 
 TEST(TextBuffer, CountsLinesAsLspDoes) {
@@ -93,7 +94,9 @@ TEST(TextBuffer, OffsetPastTheEndClamps) {
 }
 
 TEST(TextBuffer, InvalidBytesCountAsOneCharacterEach) {
-  const TextBuffer buffer("a\xff\xfe" "b");
+  const TextBuffer buffer(
+      "a\xff\xfe"
+      "b");
   EXPECT_EQ(buffer.to_line_column(3, ColumnUnit::Utf16), (LineColumn{0, 3}));
   EXPECT_EQ(buffer.to_offset({0, 2}, ColumnUnit::Utf16), 2u);
 }

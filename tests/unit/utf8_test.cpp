@@ -13,12 +13,12 @@ TEST(Utf8, WellFormedText) {
 }
 
 TEST(Utf8, MalformedSequences) {
-  EXPECT_EQ(first_invalid_utf8("ab\x80"), 2u);              // stray continuation
-  EXPECT_EQ(first_invalid_utf8("\xc0\xaf"), 0u);            // overlong '/'
-  EXPECT_EQ(first_invalid_utf8("x\xe0\x80\xaf"), 1u);       // overlong 3-byte
-  EXPECT_EQ(first_invalid_utf8("\xed\xa0\x80"), 0u);        // UTF-16 surrogate
-  EXPECT_EQ(first_invalid_utf8("\xf4\x90\x80\x80"), 0u);    // above U+10FFFF
-  EXPECT_EQ(first_invalid_utf8("ok\xe4\xb8"), 2u);          // truncated at the end
+  EXPECT_EQ(first_invalid_utf8("ab\x80"), 2u);            // stray continuation
+  EXPECT_EQ(first_invalid_utf8("\xc0\xaf"), 0u);          // overlong '/'
+  EXPECT_EQ(first_invalid_utf8("x\xe0\x80\xaf"), 1u);     // overlong 3-byte
+  EXPECT_EQ(first_invalid_utf8("\xed\xa0\x80"), 0u);      // UTF-16 surrogate
+  EXPECT_EQ(first_invalid_utf8("\xf4\x90\x80\x80"), 0u);  // above U+10FFFF
+  EXPECT_EQ(first_invalid_utf8("ok\xe4\xb8"), 2u);        // truncated at the end
   EXPECT_EQ(first_invalid_utf8("\xff"), 0u);
 }
 
