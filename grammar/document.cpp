@@ -12,7 +12,11 @@ Document::Document(std::string text) : buffer_(std::move(text)), parser_(make_py
   parse(nullptr);
 }
 
+Document::Document(const Document& other)
+    : buffer_(other.buffer_), tree_(ts_tree_copy(other.tree_.get())) {}
+
 void Document::parse(const TSTree* old_tree) {
+  if (!parser_) parser_ = make_python_parser();
   const std::string& text = buffer_.text();
   tree_.reset(ts_parser_parse_string(parser_.get(), old_tree, text.data(),
                                      static_cast<uint32_t>(text.size())));

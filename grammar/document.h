@@ -14,6 +14,11 @@ namespace pyfaq::grammar {
 class Document {
  public:
   explicit Document(std::string text);
+  /// A copy shares nothing mutable with the original: the tree is copied (cheaply, by
+  /// tree-sitter's reference counting) and the copy gets its own parser when first edited.
+  Document(const Document& other);
+  Document& operator=(const Document&) = delete;
+  Document(Document&&) = default;
 
   const TextBuffer& buffer() const { return buffer_; }
   std::string_view text() const { return buffer_.text(); }

@@ -6,7 +6,7 @@
 #include <variant>
 
 #include "grammar/semantic_model.h"
-#include "knowledge/embedded_queries.h"
+#include "knowledge/embedded_files.h"
 #include "knowledge/suppression.h"
 
 namespace pyfaq::knowledge {
@@ -16,7 +16,7 @@ RuleSet RuleSet::all() {
   for (const RuleDefinition& definition : all_rules()) {
     Entry entry{&definition, nullptr, true};
     if (!definition.query_name.empty()) {
-      const std::string_view source = embedded_query(definition.query_name);
+      const std::string_view source = embedded_file(query_file(definition));
       if (source.empty()) {
         throw std::runtime_error("rule " + std::string(definition.info.code) + ": no query file " +
                                  std::string(definition.query_name) + ".scm");
@@ -26,7 +26,7 @@ RuleSet RuleSet::all() {
         throw std::runtime_error("rule " + std::string(definition.info.code) + ": query " +
                                  std::string(definition.query_name) + ".scm: " + *error);
       }
-      entry.query = std::make_unique<grammar::CompiledQuery>(
+      entry.query = std::make_shared<const grammar::CompiledQuery>(
           std::move(std::get<grammar::CompiledQuery>(compiled)));
     }
     set.entries_.push_back(std::move(entry));
@@ -45,8 +45,21 @@ bool RuleSet::set_enabled(std::string_view code_or_name, bool enabled) {
   return false;
 }
 
+bool RuleSet::is_enabled(std::string_view code_or_name) const {
+  for (const Entry& entry : entries_) {
+    if (entry.definition->info.code == code_or_name || entry.definition->info.name == code_or_name) {
+      return entry.enabled;
+    }
+  }
+  return false;
+}
+
 std::vector<Finding> analyze(const grammar::Document& document, const RuleSet& rules) {
-  const grammar::SemanticModel model = grammar::SemanticModel::build(document);
+  return analyze(document, grammar::SemanticModel::build(document), rules);
+}
+
+std::vector<Finding> analyze(const grammar::Document& document,
+                             const grammar::SemanticModel& model, const RuleSet& rules) {
   std::vector<Finding> findings;
   for (const RuleSet::Entry& entry : rules.entries()) {
     if (!entry.enabled) continue;

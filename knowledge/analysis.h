@@ -8,6 +8,7 @@
 
 #include "grammar/document.h"
 #include "grammar/query.h"
+#include "grammar/semantic_model.h"
 #include "knowledge/finding.h"
 #include "knowledge/rule.h"
 
@@ -22,10 +23,12 @@ class RuleSet {
 
   /// Turns a rule off or on by code or name; false when no such rule exists.
   bool set_enabled(std::string_view code_or_name, bool enabled);
+  /// Whether the rule with this code or name is on.
+  bool is_enabled(std::string_view code_or_name) const;
 
   struct Entry {
     const RuleDefinition* definition;
-    std::unique_ptr<grammar::CompiledQuery> query;
+    std::shared_ptr<const grammar::CompiledQuery> query;
     bool enabled = true;
   };
   const std::vector<Entry>& entries() const { return entries_; }
@@ -38,5 +41,9 @@ class RuleSet {
 /// Python yields fewer findings, never an error. Findings suppressed by a
 /// `# pyfaq: ignore[...]` comment are dropped; the rest come sorted by position.
 std::vector<Finding> analyze(const grammar::Document& document, const RuleSet& rules);
+
+/// The same, with the document's semantic model already built.
+std::vector<Finding> analyze(const grammar::Document& document,
+                             const grammar::SemanticModel& model, const RuleSet& rules);
 
 }  // namespace pyfaq::knowledge

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -37,6 +38,11 @@ struct RuleDefinition {
   RuleCheck check;
   std::string_view needs_import;
 };
+
+/// The embedded name of a rule's query file: "rules/NAME.scm".
+inline std::string query_file(const RuleDefinition& rule) {
+  return "rules/" + std::string(rule.query_name) + ".scm";
+}
 
 /// Every rule pyfaq knows, in code order.
 std::span<const RuleDefinition> all_rules();

@@ -7,6 +7,7 @@
 
 #include "grammar/document.h"
 #include "lsp/cli/check_command.h"
+#include "lsp/cli/serve_command.h"
 
 namespace {
 
@@ -49,6 +50,22 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   check_command->add_option("-j,--jobs", check.jobs, "Parallel jobs (default: one per core)");
 
+  pyfaq::cli::ServeOptions serve;
+  auto* serve_command = app.add_subcommand("serve", "Run the language server (stdio by default)");
+  bool use_stdio = true;
+  serve_command->add_flag("--stdio", use_stdio, "Talk over standard input and output (default)");
+  serve_command->add_option("--socket,--port", serve.socket_port,
+                            "Connect to the editor at 127.0.0.1:PORT");
+  serve_command->add_option("--pipe", serve.pipe_path, "Connect to the editor's Unix socket");
+  serve_command->add_option("--clientProcessId", serve.client_process_id,
+                            "Exit when this process exits");
+  serve_command->add_option("--log-file", serve.log_file, "Append the server log to this file");
+  serve_command->add_option("--log-level", serve.log_level, "error, warning, info or debug")
+      ->capture_default_str();
+  serve_command->add_flag("--sync", serve.synchronous,
+                          "Analyse on the main thread (deterministic, for tests)");
+  serve_command->allow_extras(false);
+
   std::string tree_path;
   auto* tree_command = app.add_subcommand("syntax-tree", "Print the tree-sitter tree of a file");
   tree_command->add_option("path", tree_path, "A Python file")->required();
@@ -67,6 +84,7 @@ int main(int argc, char** argv) {
                                         : pyfaq::cli::OutputFormat::Concise;
       return pyfaq::cli::run_check(check, std::cout, std::cerr);
     }
+    if (serve_command->parsed()) return pyfaq::cli::run_serve(serve);
     if (tree_command->parsed()) return print_syntax_tree(tree_path);
   } catch (const std::exception& error) {
     std::cerr << "pyfaq: error: " << error.what() << "\n";

@@ -1,0 +1,19 @@
+// Each rule's documentation, in our own words, with its FAQ link appended.
+#include "knowledge/rule_docs.h"
+
+#include "knowledge/embedded_files.h"
+
+namespace pyfaq::knowledge {
+
+std::string rule_doc_markdown(const RuleDefinition& rule, std::string_view docs_version) {
+  std::string doc = "# " + std::string(rule.info.name) + " (" + std::string(rule.info.code) +
+                    ")\n\n" + std::string(rule.info.summary) + "\n\n";
+  const std::string_view body =
+      embedded_file("rules/" + std::string(rule.query_name) + ".md");
+  doc += body.empty() ? std::string_view("(No further documentation.)\n") : body;
+  doc += "\n## FAQ\n[" + std::string(rule.info.faq.title) + "](" +
+         faq_url(rule.info.faq, docs_version) + ")\n";
+  return doc;
+}
+
+}  // namespace pyfaq::knowledge

@@ -1,0 +1,90 @@
+// workspace/executeCommand: pyfaq.openFaq, pyfaq.searchFaq, pyfaq.explainRule.
+#include "knowledge/rule_docs.h"
+#include "lsp/server/methods/methods.h"
+#include "lsp/server/session.h"
+
+namespace pyfaq::server {
+
+namespace {
+
+[[noreturn]] void bad_arguments(const std::string& message) {
+  throw protocol::RpcError(protocol::ErrorCode::InvalidParams, message);
+}
+
+std::string string_argument(const Json& arguments, const char* command) {
+  if (!arguments.is_array() || arguments.empty() || !arguments[0].is_string()) {
+    bad_arguments(std::string(command) + " takes one string argument");
+  }
+  return arguments[0].get<std::string>();
+}
+
+/// An FAQ URL from a URL or `doc#anchor`; only docs.python.org FAQ links are opened.
+std::string faq_link(Session& session, const std::string& target) {
+  if (target.starts_with("https://docs.python.org/")) {
+    if (target.find("/faq/") == std::string::npos) bad_arguments("not a Python FAQ link: " + target);
+    return target;
+  }
+  const knowledge::FaqEntry* entry = session.faqs().find(target);
+  if (!entry) bad_arguments("no FAQ entry " + target);
+  return knowledge::faq_url(entry->ref(), session.settings()->docs_version);
+}
+
+Json open_faq(Session& session, const Json& arguments) {
+  const std::string url = faq_link(session, string_argument(arguments, "pyfaq.openFaq"));
+  if (session.client.show_document) {
+    session.request("window/showDocument", {{"uri", url}, {"external", true}},
+                    [&session, url](const Json* result, const Json* error) {
+                      if (error || !result || !result->value("success", false)) {
+                        session.logger().warning("the client could not open " + url);
+                      }
+                    });
+  }
+  return {{"url", url}};
+}
+
+Json search_faq(Session& session, const Json& arguments) {
+  const std::string query = string_argument(arguments, "pyfaq.searchFaq");
+  std::size_t limit = 20;
+  if (arguments.size() > 1 && arguments[1].is_number_unsigned()) {
+    limit = std::min<std::size_t>(arguments[1].get<std::size_t>(), 200);
+  }
+  Json results = Json::array();
+  const std::string version = session.settings()->docs_version;
+  for (const auto& match : session.faqs().search(query, limit)) {
+    const knowledge::FaqEntry& entry = *match.entry;
+    results.push_back({{"title", entry.title},
+                       {"doc", entry.doc},
+                       {"section", entry.section},
+                       {"anchor", entry.anchor},
+                       {"url", knowledge::faq_url(entry.ref(), version)},
+                       {"score", match.score}});
+  }
+  return results;
+}
+
+Json explain_rule(Session& session, const Json& arguments) {
+  const std::string code = string_argument(arguments, "pyfaq.explainRule");
+  const knowledge::RuleDefinition* rule = knowledge::find_rule(code);
+  if (!rule) bad_arguments("no rule " + code);
+  const std::string version = session.settings()->docs_version;
+  session.show_message(MessageType::Info,
+                       std::string(rule->info.code) + " " + std::string(rule->info.name) + ": " +
+                           std::string(rule->info.summary) + " See " +
+                           knowledge::faq_url(rule->info.faq, version));
+  return {{"code", rule->info.code},
+          {"name", rule->info.name},
+          {"markdown", knowledge::rule_doc_markdown(*rule, version)}};
+}
+
+}  // namespace
+
+Json workspace_execute_command(Session& session, const Json& params) {
+  const std::string command = protocol::read_string(params, "command");
+  const Json arguments = params.value("arguments", Json::array());
+  if (command == "pyfaq.openFaq") return open_faq(session, arguments);
+  if (command == "pyfaq.searchFaq") return search_faq(session, arguments);
+  if (command == "pyfaq.explainRule") return explain_rule(session, arguments);
+  bad_arguments("unknown command " + command);
+}
+
+}  // namespace pyfaq::server

@@ -1,0 +1,100 @@
+// Everything a method handler may use: documents, capabilities, settings, knowledge, and the
+// way back to the client.
+#include "lsp/server/session.h"
+
+#include "lsp/server/diagnostics.h"
+
+namespace pyfaq::server {
+
+using protocol::Json;
+
+Session::Session(jsonrpc::Transport& transport, ServerOptions options, Logger& logger)
+    : transport_(transport),
+      options_(options),
+      logger_(logger),
+      faqs_(knowledge::FaqIndex::load_embedded()),
+      hovers_(knowledge::HoverIndex::load_embedded(faqs_)),
+      settings_(std::make_shared<const Settings>()),
+      rules_(std::make_shared<const knowledge::RuleSet>(knowledge::RuleSet::all())),
+      diagnostics_(std::make_unique<DiagnosticsPublisher>(*this, options.synchronous)) {}
+
+Session::~Session() = default;
+
+std::shared_ptr<const Settings> Session::settings() const {
+  const std::lock_guard lock(rules_mutex_);
+  return settings_;
+}
+
+std::shared_ptr<const knowledge::RuleSet> Session::rules() const {
+  const std::lock_guard lock(rules_mutex_);
+  return rules_;
+}
+
+void Session::apply_settings(const Json& section) {
+  std::vector<std::string> problems;
+  auto settings = std::make_shared<const Settings>(read_settings(section, problems));
+  for (const std::string& problem : problems) {
+    logger_.warning(problem);
+    if (reported_problems_.insert(problem).second) {
+      show_message(MessageType::Warning, "pyfaq: " + problem + " (ignored)");
+    }
+  }
+  auto rules = std::make_shared<const knowledge::RuleSet>(settings->rule_set());
+  {
+    const std::lock_guard lock(rules_mutex_);
+    settings_ = std::move(settings);
+    rules_ = std::move(rules);
+    ++rules_generation_;
+  }
+}
+
+void Session::send(const Json& message) {
+  transport_.write(message.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+void Session::notify(const std::string& method, Json params) {
+  send(protocol::make_notification(method, std::move(params)));
+}
+
+void Session::request(const std::string& method, Json params, ResponseHandler on_response) {
+  const std::string id = "pyfaq-" + std::to_string(next_request_id_++);
+  pending_[id] = std::move(on_response);
+  send(protocol::make_request(id, method, std::move(params)));
+}
+
+void Session::handle_response(const Json& message) {
+  const Json& id = message.at("id");
+  const auto found = id.is_string() ? pending_.find(id.get<std::string>()) : pending_.end();
+  if (found == pending_.end()) {
+    logger_.warning("response to an unknown request id " + id.dump());
+    return;
+  }
+  const ResponseHandler handler = std::move(found->second);
+  pending_.erase(found);
+  const auto result = message.find("result");
+  const auto error = message.find("error");
+  handler(result != message.end() ? &*result : nullptr, error != message.end() ? &*error : nullptr);
+}
+
+void Session::show_message(MessageType type, const std::string& message) {
+  notify("window/showMessage", {{"type", static_cast<int>(type)}, {"message", message}});
+}
+
+void Session::schedule_diagnostics(const std::string& uri) {
+  if (client.pull_diagnostics) return;  // the client asks with textDocument/diagnostic
+  diagnostics_->schedule(uri);
+}
+
+void Session::forget_diagnostics(const std::string& uri) {
+  if (!client.pull_diagnostics) diagnostics_->forget(uri);
+}
+
+void Session::refresh_all_diagnostics() {
+  if (client.pull_diagnostics) {
+    request("workspace/diagnostic/refresh", nullptr, [](const Json*, const Json*) {});
+    return;
+  }
+  for (const std::string& uri : documents_.uris()) diagnostics_->schedule(uri);
+}
+
+}  // namespace pyfaq::server

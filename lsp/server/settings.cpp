@@ -1,0 +1,86 @@
+// The `pyfaq` settings an editor sends: which rules run, how loud they are, hovers, links.
+#include "lsp/server/settings.h"
+
+#include "knowledge/rule.h"
+
+namespace pyfaq::server {
+
+namespace {
+
+std::optional<knowledge::Severity> parse_severity(const std::string& name) {
+  if (name == "hint") return knowledge::Severity::Hint;
+  if (name == "information" || name == "info") return knowledge::Severity::Information;
+  if (name == "warning") return knowledge::Severity::Warning;
+  return std::nullopt;
+}
+
+}  // namespace
+
+knowledge::RuleSet Settings::rule_set() const {
+  knowledge::RuleSet set = knowledge::RuleSet::all();
+  for (const auto& [code, enabled] : rules) set.set_enabled(code, enabled);
+  return set;
+}
+
+knowledge::Severity Settings::severity_of(const knowledge::RuleInfo& rule) const {
+  const auto found = severities.find(std::string(rule.code));
+  return found == severities.end() ? rule.severity : found->second;
+}
+
+Settings read_settings(const protocol::Json& section, std::vector<std::string>& problems) {
+  Settings settings;
+  if (section.is_null()) return settings;
+  if (!section.is_object()) {
+    problems.push_back("pyfaq settings must be an object");
+    return settings;
+  }
+  for (const auto& [key, value] : section.items()) {
+    if (key == "rules" || key == "severity") {
+      if (!value.is_object()) {
+        problems.push_back("pyfaq." + key + " must be an object of rule names");
+        continue;
+      }
+      for (const auto& [rule_name, setting] : value.items()) {
+        const knowledge::RuleDefinition* rule = knowledge::find_rule(rule_name);
+        if (!rule) {
+          problems.push_back("pyfaq." + key + ": unknown rule `" + rule_name + "`");
+          continue;
+        }
+        const std::string code(rule->info.code);
+        if (key == "rules") {
+          if (setting.is_boolean()) {
+            settings.rules[code] = setting.get<bool>();
+          } else {
+            problems.push_back("pyfaq.rules." + rule_name + " must be true or false");
+          }
+        } else if (const auto severity =
+                       setting.is_string() ? parse_severity(setting.get<std::string>())
+                                           : std::nullopt) {
+          settings.severities[code] = *severity;
+        } else {
+          problems.push_back("pyfaq.severity." + rule_name +
+                             " must be \"hint\", \"information\" or \"warning\"");
+        }
+      }
+    } else if (key == "hover") {
+      if (value.is_boolean()) {
+        settings.hover = value.get<bool>();
+      } else {
+        problems.push_back("pyfaq.hover must be true or false");
+      }
+    } else if (key == "docsVersion" || key == "docsPath") {
+      if (!value.is_string()) {
+        problems.push_back("pyfaq." + key + " must be a string");
+      } else if (key == "docsVersion") {
+        settings.docs_version = value.get<std::string>();
+      } else {
+        settings.docs_path = value.get<std::string>();
+      }
+    } else {
+      problems.push_back("unknown setting pyfaq." + key);
+    }
+  }
+  return settings;
+}
+
+}  // namespace pyfaq::server

@@ -1,0 +1,32 @@
+// The `pyfaq` settings an editor sends (initializationOptions, workspace/configuration,
+// didChangeConfiguration): which rules run, how loud they are, hovers, links.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "knowledge/analysis.h"
+#include "knowledge/finding.h"
+#include "lsp/protocol/json_rpc.h"
+
+namespace pyfaq::server {
+
+struct Settings {
+  std::map<std::string, bool> rules;                          // rule code -> on/off
+  std::map<std::string, knowledge::Severity> severities;      // rule code -> severity
+  bool hover = true;
+  std::string docs_version{knowledge::kDefaultDocsVersion};
+  std::string docs_path;                                      // local docs, when set
+
+  /// The rule set these settings select.
+  knowledge::RuleSet rule_set() const;
+  knowledge::Severity severity_of(const knowledge::RuleInfo& rule) const;
+};
+
+/// Settings read from a `pyfaq` section (null or absent: the defaults). Unknown keys and values
+/// of the wrong type are skipped and described in `problems`, one line each.
+Settings read_settings(const protocol::Json& section, std::vector<std::string>& problems);
+
+}  // namespace pyfaq::server
