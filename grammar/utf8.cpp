@@ -46,4 +46,20 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  for (std::size_t offset = 0; offset < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, offset);
+    if (length == 0) {
+      result += "\xEF\xBF\xBD";
+      ++offset;
+    } else {
+      result.append(text, offset, length);
+      offset += length;
+    }
+  }
+  return result;
+}
+
 }  // namespace pyfaq::grammar

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace pyfaq::grammar {
@@ -13,6 +14,9 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t offset);
 
 /// Offset of the first byte that does not start a well-formed sequence, if any.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+/// A copy with every byte that does not start a well-formed sequence replaced by U+FFFD.
+std::string replace_invalid_utf8(std::string_view text);
 
 /// Units a character encoded in `sequence_length` UTF-8 bytes takes in UTF-16 (invalid bytes,
 /// length 0, count as one replacement character).

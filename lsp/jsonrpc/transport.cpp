@@ -61,17 +61,18 @@ bool Transport::fill() {
   return true;
 }
 
-ReadResult Transport::skip_body(std::size_t length, std::string reason) {
-  while (buffer_.size() < length) {
-    length -= buffer_.size();
-    buffer_.clear();
-    if (!fill()) return ReadResult{ReadResult::Kind::EndOfStream, {}};
+bool Transport::discard_pending() {
+  while (pending_skip_ > 0) {
+    if (buffer_.empty() && !fill()) return false;
+    const std::size_t dropped = std::min(pending_skip_, buffer_.size());
+    buffer_.erase(0, dropped);
+    pending_skip_ -= dropped;
   }
-  buffer_.erase(0, length);
-  return ReadResult{ReadResult::Kind::FramingError, std::move(reason)};
+  return true;
 }
 
 ReadResult Transport::read() {
+  if (!discard_pending()) return {ReadResult::Kind::EndOfStream, {}};
   std::size_t header_end;
   while ((header_end = buffer_.find(kHeaderEnd)) == std::string::npos) {
     if (buffer_.size() > kMaxHeaderBytes) {
@@ -87,9 +88,11 @@ ReadResult Transport::read() {
     return {ReadResult::Kind::FramingError, "header block without a valid Content-Length"};
   }
   if (*length > max_message_bytes_) {
-    return skip_body(*length, "message of " + std::to_string(*length) +
-                                   " bytes is over the limit of " +
-                                   std::to_string(max_message_bytes_));
+    // Answer at once; the body is dropped on the next read, as it arrives.
+    pending_skip_ = *length;
+    return {ReadResult::Kind::FramingError, "message of " + std::to_string(*length) +
+                                                " bytes is over the limit of " +
+                                                std::to_string(max_message_bytes_)};
   }
   while (buffer_.size() < *length) {
     if (!fill()) return {ReadResult::Kind::EndOfStream, {}};  // truncated body

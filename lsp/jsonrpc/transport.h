@@ -45,11 +45,12 @@ class Transport {
 
  private:
   bool fill();  // reads more bytes into buffer_; false at the end of the stream
-  ReadResult skip_body(std::size_t length, std::string reason);
+  bool discard_pending();  // drops the body of an over-long message; false at the end
 
   std::unique_ptr<ByteStream> stream_;
   std::size_t max_message_bytes_;
-  std::string buffer_;  // bytes read but not yet consumed
+  std::string buffer_;            // bytes read but not yet consumed
+  std::size_t pending_skip_ = 0;  // body bytes of a refused message still to drop
   std::mutex write_mutex_;
 };
 

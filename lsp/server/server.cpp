@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "grammar/utf8.h"
 #include "lsp/server/binder.h"
 #include "lsp/server/message_queue.h"
 
@@ -36,6 +37,12 @@ void read_loop(jsonrpc::Transport& transport, MessageQueue& queue, Session& sess
       continue;
     }
     Json message = Json::parse(read.text, nullptr, /*allow_exceptions=*/false);
+    if (message.is_discarded() && grammar::first_invalid_utf8(read.text)) {
+      // Invalid UTF-8 in a string (a document's text, say): keep the message, with U+FFFD in
+      // place of each bad byte, rather than lose the user's document.
+      message = Json::parse(grammar::replace_invalid_utf8(read.text), nullptr, false);
+      if (!message.is_discarded()) session.logger().warning("replaced invalid UTF-8 in a message");
+    }
     if (message.is_discarded()) {
       session.send(protocol::make_error(nullptr, ErrorCode::ParseError, "invalid JSON"));
       continue;
