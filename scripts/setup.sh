@@ -27,10 +27,13 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# tree-sitter core and Python grammar, pinned by grammar/package-lock.json; no install scripts run.
-stamp=grammar/node_modules/.pyfaq-lock
-if ! cmp -s grammar/package-lock.json "$stamp" 2>/dev/null; then
-  echo "setup: npm ci in grammar/"
-  (cd grammar && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-  cp grammar/package-lock.json "$stamp"
-fi
+# npm packages pinned by lockfiles, installed without running any install script: the
+# tree-sitter core and Python grammar (grammar/), and the vscode-jsonrpc test client (tests/client/).
+for folder in grammar tests/client; do
+  stamp=$folder/node_modules/.pyfaq-lock
+  if ! cmp -s "$folder/package-lock.json" "$stamp" 2>/dev/null; then
+    echo "setup: npm ci in $folder/"
+    (cd "$folder" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    cp "$folder/package-lock.json" "$stamp"
+  fi
+done

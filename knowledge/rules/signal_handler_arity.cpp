@@ -51,8 +51,11 @@ std::optional<Handler> resolve_handler(const RuleContext& context, TSNode argume
       return std::nullopt;
     }
   }
-  return Handler{def->definition, field(def->definition, "parameters"),
-                 "`" + std::string(node_text(handler, context.source())) + "`", drops_first};
+  std::string label = "`";
+  label += node_text(handler, context.source());
+  label += '`';
+  return Handler{def->definition, field(def->definition, "parameters"), std::move(label),
+                 drops_first};
 }
 
 std::string plural(std::size_t count, std::string_view word) {

@@ -1,6 +1,7 @@
 // LSP meta-model checks of methods and of whole JSON-RPC messages (envelope, params, results).
 #include "tests/lsp/metamodel.h"
 
+#include <cstdint>
 #include <fstream>
 #include <initializer_list>
 #include <stdexcept>

@@ -7,9 +7,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "tests/lsp/json_pattern.h"
+#include "tests/lsp/metamodel.h"
 #include "tests/lsp/server_process.h"
 
 namespace pyfaq::testing {
@@ -34,7 +36,20 @@ std::vector<std::string> split_arguments(const std::string& text) {
   return arguments;
 }
 
+const std::optional<MetaModel>& metamodel() {
+  static const std::optional<MetaModel> model = MetaModel::load(PYFAQ_METAMODEL_PATH);
+  return model;
+}
+
 class Transcript : public ::testing::TestWithParam<fs::path> {};
+
+TEST(TranscriptConformance, MetaModelIsAvailable) {
+  if (!metamodel()) {
+    GTEST_SKIP() << "../shared/lsp/metaModel-3.17.json not found: transcripts run without the "
+                    "check that every server message has the shape LSP 3.17 defines (CI has it)";
+  }
+  EXPECT_TRUE(metamodel()->knows_method("textDocument/publishDiagnostics"));
+}
 
 TEST_P(Transcript, ServerAnswersAsWritten) {
   std::ifstream file(GetParam());
@@ -44,6 +59,19 @@ TEST_P(Transcript, ServerAnswersAsWritten) {
   if (!lines.empty() && lines[0].starts_with("# args:")) arguments = split_arguments(lines[0].substr(7));
 
   ServerProcess server(PYFAQ_BINARY, arguments);
+  // Requests the client sent, by id, so that the server's responses can be checked.
+  std::map<std::string, std::string> sent_methods;
+  const auto conforms = [&](const json& message, const std::string& where) {
+    if (!metamodel() || !message.is_object()) return;
+    const auto method_of = [&](const json& id) -> std::optional<std::string> {
+      const auto found = sent_methods.find(id.dump());
+      if (found == sent_methods.end()) return std::nullopt;
+      return found->second;
+    };
+    for (const std::string& problem : metamodel()->check_message(message, method_of)) {
+      ADD_FAILURE() << where << ": not LSP 3.17: " << problem << "\n  in " << message.dump();
+    }
+  };
   for (std::size_t number = 0; number < lines.size(); ++number) {
     const std::string& line = lines[number];
     const std::string where = GetParam().filename().string() + ":" + std::to_string(number + 1);
@@ -51,13 +79,18 @@ TEST_P(Transcript, ServerAnswersAsWritten) {
     if (line.starts_with(">>>raw ")) {
       server.send_raw(json::parse(line.substr(7)).get<std::string>());
     } else if (line.starts_with(">>> ")) {
-      server.send(json::parse(line.substr(4)));
+      const json message = json::parse(line.substr(4));
+      if (message.is_object() && message.contains("id") && message.value("method", json()).is_string()) {
+        sent_methods[message["id"].dump()] = message["method"];
+      }
+      server.send(message);
     } else if (line.starts_with("<<< ")) {
       const json pattern = json::parse(line.substr(4));
       const auto method = pattern.is_object() ? pattern.value("method", "") : "";
       const bool wants_log = method == "window/logMessage" || method == "$/logTrace";
       const auto message = wants_log ? server.next() : server.next_significant();
       ASSERT_TRUE(message.has_value()) << where << ": no message from the server";
+      conforms(*message, where);
       const std::string why = json_mismatch(pattern, *message);
       ASSERT_TRUE(why.empty()) << where << ": " << why << "\n  got: " << message->dump();
     } else if (line == "=== eof") {

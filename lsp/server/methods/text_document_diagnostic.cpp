@@ -15,7 +15,8 @@ Json text_document_diagnostic(Session& session, const Json& params) {
   const uint64_t generation = session.rules_generation();
   const std::string result_id = std::to_string(snapshot->version) + ":" + std::to_string(generation);
   if (const auto previous = params.find("previousResultId");
-      previous != params.end() && previous->is_string() && *previous == result_id) {
+      previous != params.end() && previous->is_string() &&
+      previous->get<std::string>() == result_id) {
     return {{"kind", "unchanged"}, {"resultId", result_id}};
   }
   Json items = Json::array();
