@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <span>
 #include <thread>
 
 #include "grammar/utf8.h"
@@ -18,12 +19,6 @@ using protocol::ErrorCode;
 using protocol::Json;
 using protocol::RpcError;
 
-const MethodEntry* find_method(std::string_view method) {
-  for (const MethodEntry& entry : method_table()) {
-    if (entry.method == method) return &entry;
-  }
-  return nullptr;
-}
 
 /// Reads messages until the end of the input. Parse errors are answered here, at once;
 /// $/cancelRequest is applied here, so that it overtakes the queue.
@@ -70,7 +65,8 @@ void watch_parent(int pid, MessageQueue& queue, std::atomic<bool>& stop) {
 
 class Dispatcher {
  public:
-  Dispatcher(Session& session, MessageQueue& queue) : session_(session), queue_(queue) {}
+  Dispatcher(Session& session, MessageQueue& queue, std::span<const MethodEntry> methods)
+      : session_(session), queue_(queue), methods_(methods) {}
 
   /// Handles one message; returns an exit code when the server must stop.
   std::optional<int> handle(const Json& message) {
@@ -184,13 +180,26 @@ class Dispatcher {
     session_.notify("$/logTrace", std::move(note));
   }
 
+  const MethodEntry* find_method(std::string_view method) const {
+    for (const MethodEntry& entry : methods_) {
+      if (entry.method == method) return &entry;
+    }
+    return nullptr;
+  }
+
   Session& session_;
   MessageQueue& queue_;
+  std::span<const MethodEntry> methods_;
 };
 
 }  // namespace
 
 int serve(jsonrpc::Transport& transport, const ServerOptions& options, Logger& logger) {
+  return serve(transport, options, logger, method_table());
+}
+
+int serve(jsonrpc::Transport& transport, const ServerOptions& options, Logger& logger,
+          std::span<const MethodEntry> methods) {
   // Shared with the reader thread, which may outlive this function: a read blocked on stdin
   // cannot be interrupted, so at exit the reader is left to the end of the process.
   auto session = std::make_shared<Session>(transport, options, logger);
@@ -214,7 +223,7 @@ int serve(jsonrpc::Transport& transport, const ServerOptions& options, Logger& l
   };
   if (options.client_process_id) watch(*options.client_process_id);
 
-  Dispatcher dispatcher(*session, *queue);
+  Dispatcher dispatcher(*session, *queue, methods);
   int exit_code = 1;
   for (;;) {
     const std::optional<Json> message = queue->pop();
