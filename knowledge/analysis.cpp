@@ -15,16 +15,16 @@ RuleSet RuleSet::all() {
   RuleSet set;
   for (const RuleDefinition& definition : all_rules()) {
     Entry entry{&definition, nullptr, true};
-    if (!definition.query_name.empty()) {
+    if (definition.has_query) {
       const std::string_view source = embedded_file(query_file(definition));
       if (source.empty()) {
         throw std::runtime_error("rule " + std::string(definition.info.code) + ": no query file " +
-                                 std::string(definition.query_name) + ".scm");
+                                 query_file(definition));
       }
       auto compiled = grammar::CompiledQuery::compile(source);
       if (auto* error = std::get_if<std::string>(&compiled)) {
         throw std::runtime_error("rule " + std::string(definition.info.code) + ": query " +
-                                 std::string(definition.query_name) + ".scm: " + *error);
+                                 query_file(definition) + ": " + *error);
       }
       entry.query = std::make_shared<const grammar::CompiledQuery>(
           std::move(std::get<grammar::CompiledQuery>(compiled)));

@@ -15,6 +15,12 @@ std::string_view to_string(Severity severity) {
   return "hint";
 }
 
+bool is_valid_docs_version(std::string_view version) {
+  if (version == "dev") return true;
+  return !version.empty() && version.size() <= 8 && version.front() != '.' &&
+         version.find_first_not_of("0123456789.") == std::string_view::npos;
+}
+
 std::string faq_url(const FaqRef& faq, std::string_view docs_version) {
   std::string url = "https://docs.python.org/";
   url += docs_version;

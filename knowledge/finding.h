@@ -61,6 +61,9 @@ std::string_view to_string(Severity severity);
 /// The docs.python.org URL of an FAQ entry for a docs version ("3.11", "3").
 std::string faq_url(const FaqRef& faq, std::string_view docs_version);
 
+/// Whether `version` may go into a docs.python.org URL: "3", "3.13" or "dev".
+bool is_valid_docs_version(std::string_view version);
+
 /// The docs version whose anchors the rule table was checked against.
 inline constexpr std::string_view kDefaultDocsVersion = "3.11";
 

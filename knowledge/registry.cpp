@@ -16,6 +16,7 @@ constexpr std::array kRules{
         {"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
          kSignalHandlersFaq, "A signal handler must accept the two arguments (signum, frame)."},
         "signal_handler_arity",
+        true,
         rules::check_signal_handler_arity,
         "signal"},
 };

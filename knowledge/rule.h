@@ -29,19 +29,26 @@ struct RuleContext {
 
 using RuleCheck = void (*)(const RuleContext&);
 
-/// A rule as the registry lists it: its facts, the name of its `.scm` query file (empty when it
-/// needs none), the function that checks it, and the module a file must import for the rule to
-/// have anything to find (empty: every file).
+/// A rule as the registry lists it: its facts; the stem of its files `rules/STEM.cpp`,
+/// `rules/STEM.md` (its doc) and, when `has_query`, `rules/STEM.scm`; the function that checks
+/// it; and the module a file must import for the rule to have anything to find (empty: every
+/// file).
 struct RuleDefinition {
   RuleInfo info;
-  std::string_view query_name;
+  std::string_view stem;
+  bool has_query;
   RuleCheck check;
   std::string_view needs_import;
 };
 
-/// The embedded name of a rule's query file: "rules/NAME.scm".
+/// The embedded name of a rule's query file: "rules/STEM.scm".
 inline std::string query_file(const RuleDefinition& rule) {
-  return "rules/" + std::string(rule.query_name) + ".scm";
+  return "rules/" + std::string(rule.stem) + ".scm";
+}
+
+/// The embedded name of a rule's doc: "rules/STEM.md".
+inline std::string doc_file(const RuleDefinition& rule) {
+  return "rules/" + std::string(rule.stem) + ".md";
 }
 
 /// Every rule pyfaq knows, in code order.

@@ -47,7 +47,12 @@ int main(int argc, char** argv) {
   check_command
       ->add_option("--docs-version", check.docs_version,
                    "Python docs version the FAQ links point to")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check([](const std::string& version) {
+        return pyfaq::knowledge::is_valid_docs_version(version)
+                   ? std::string()
+                   : std::string("must look like 3.13 or dev");
+      });
   check_command->add_option("-j,--jobs", check.jobs, "Parallel jobs (default: one per core)");
 
   pyfaq::cli::ServeOptions serve;

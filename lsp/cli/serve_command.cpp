@@ -2,6 +2,7 @@
 #include "lsp/cli/serve_command.h"
 
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 #include "lsp/jsonrpc/streams.h"
@@ -36,7 +37,11 @@ int run_serve(const ServeOptions& options) {
   server_options.synchronous = options.synchronous;
   server_options.client_process_id = options.client_process_id;
   logger.info("pyfaq serve started");
-  return server::serve(transport, server_options, logger);
+  const int exit_code = server::serve(transport, server_options, logger);
+  // The reader thread may still be blocked reading stdin, which nothing can interrupt; ending
+  // the process here, without running static destructors under its feet, is the clean way out.
+  std::cout.flush();
+  std::_Exit(exit_code);
 }
 
 }  // namespace pyfaq::cli

@@ -72,7 +72,12 @@ Settings read_settings(const protocol::Json& section, std::vector<std::string>& 
       if (!value.is_string()) {
         problems.push_back("pyfaq." + key + " must be a string");
       } else if (key == "docsVersion") {
-        settings.docs_version = value.get<std::string>();
+        const std::string version = value.get<std::string>();
+        if (knowledge::is_valid_docs_version(version)) {
+          settings.docs_version = version;
+        } else {
+          problems.push_back("pyfaq.docsVersion must look like \"3.13\" or \"dev\"");
+        }
       } else {
         settings.docs_path = value.get<std::string>();
       }

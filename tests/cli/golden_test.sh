@@ -46,6 +46,7 @@ check_case shebang_script check project/tool
 check_case one_job check -j 1 project/app
 check_case docs_version check --docs-version 3.13 project/app/stubs.pyi
 check_case bad_format check --format xml project
+check_case bad_docs_version check --docs-version '3.11/../../evil' project
 check_case no_subcommand
 check_case version --version
 

@@ -35,11 +35,13 @@ TEST(Queries, EveryEmbeddedQueryCompiles) {
   EXPECT_GE(queries, 1u);
 }
 
-TEST(Queries, EveryRuleQueryExists) {
+TEST(Queries, EveryRuleHasItsDocAndQuery) {
   for (const knowledge::RuleDefinition& rule : knowledge::all_rules()) {
-    if (rule.query_name.empty()) continue;
+    EXPECT_FALSE(knowledge::embedded_file(knowledge::doc_file(rule)).empty())
+        << rule.info.code << " has no doc " << knowledge::doc_file(rule);
+    if (!rule.has_query) continue;
     EXPECT_FALSE(knowledge::embedded_file(knowledge::query_file(rule)).empty())
-        << rule.info.code << " names a missing query " << rule.query_name;
+        << rule.info.code << " names a missing query " << knowledge::query_file(rule);
   }
   EXPECT_NO_THROW(knowledge::RuleSet::all());
 }
