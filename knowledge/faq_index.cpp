@@ -1,11 +1,14 @@
-// The FAQ's questions (document, section, title, anchor) from the embedded table, and a small
-// ranked search over them.
+// The Python FAQ as pyfaq knows it: entries from the docs (or titles only), and search.
 #include "knowledge/faq_index.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <set>
 
 #include "knowledge/embedded_files.h"
+#include "knowledge/faq/rst_document.h"
+#include "knowledge/faq/rst_inline.h"
 
 namespace pyfaq::knowledge {
 
@@ -21,33 +24,182 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
   }
 }
 
-/// Lower-case words of letters and digits.
-std::vector<std::string> words(std::string_view text) {
-  std::vector<std::string> result;
+/// A light stemmer: plurals match their singular ("threads" finds "thread").
+void stem(std::string& word) {
+  if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's' &&
+      word.find('.') == std::string::npos) {
+    word.pop_back();
+  }
+}
+
+/// Search terms: lower-case words, and dotted names (`os.remove`) both whole and in parts.
+std::vector<std::string> terms_of(std::string_view text) {
+  std::vector<std::string> terms;
   std::string word;
+  const auto flush = [&] {
+    while (!word.empty() && word.back() == '.') word.pop_back();
+    if (word.empty()) return;
+    stem(word);
+    if (word.find('.') != std::string::npos) {
+      for (const std::string_view part : split(word, '.')) {
+        if (part.empty()) continue;
+        std::string piece(part);
+        stem(piece);
+        terms.push_back(std::move(piece));
+      }
+    }
+    terms.push_back(std::move(word));
+    word.clear();
+  };
   for (const char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      result.push_back(std::move(word));
-      word.clear();
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '_' || (c == '.' && !word.empty())) {
+      word += static_cast<char>(std::tolower(u));
+    } else {
+      flush();
     }
   }
-  if (!word.empty()) result.push_back(std::move(word));
-  return result;
+  flush();
+  return terms;
+}
+
+constexpr float kTitleWeight = 3, kReferenceWeight = 2, kBodyWeight = 1;
+
+/// A paragraph of plain text: the first block of the Markdown answer, markup removed.
+std::string first_paragraph(const std::vector<std::string_view>& body) {
+  std::string text;
+  bool started = false;
+  for (const std::string_view line : body) {
+    const bool blank = line.find_first_not_of(' ') == std::string_view::npos;
+    if (blank) {
+      if (started) break;
+      continue;
+    }
+    if (line.starts_with("..") || line.front() == ' ') {
+      if (started) break;
+      continue;
+    }
+    if (started) text += ' ';
+    text += line;
+    started = true;
+  }
+  if (text.ends_with("::")) text.pop_back();
+  return faq::inline_to_plain(text);
 }
 
 }  // namespace
 
-FaqIndex FaqIndex::load_embedded() {
+std::string_view to_string(FaqSourceKind kind) {
+  switch (kind) {
+    case FaqSourceKind::ExplicitPath: return "docs path";
+    case FaqSourceKind::InstalledDocs: return "installed docs";
+    case FaqSourceKind::Embedded: return "embedded at build time";
+    case FaqSourceKind::TitlesOnly: return "titles and links only";
+  }
+  return "unknown";
+}
+
+std::string make_section_id(std::string_view title) {
+  std::string id;
+  bool pending_hyphen = false;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    const auto c = static_cast<unsigned char>(title[i]);
+    if (c >= 0x80) {
+      // NFKD then ASCII-only: accented Latin letters keep their base letter; the rest drop.
+      static constexpr std::pair<std::string_view, char> kFolds[] = {
+          {"é", 'e'}, {"è", 'e'}, {"ê", 'e'}, {"à", 'a'}, {"á", 'a'}, {"ä", 'a'}, {"ö", 'o'},
+          {"ó", 'o'}, {"ü", 'u'}, {"ú", 'u'}, {"í", 'i'}, {"ñ", 'n'}, {"ç", 'c'}};
+      bool folded = false;
+      for (const auto& [from, to] : kFolds) {
+        if (title.substr(i).starts_with(from)) {
+          if (pending_hyphen && !id.empty()) id += '-';
+          pending_hyphen = false;
+          id += to;
+          i += from.size() - 1;
+          folded = true;
+          break;
+        }
+      }
+      if (!folded) pending_hyphen = true;
+      continue;
+    }
+    if (std::isalnum(c)) {
+      if (pending_hyphen && !id.empty()) id += '-';
+      pending_hyphen = false;
+      id += static_cast<char>(std::tolower(c));
+    } else {
+      pending_hyphen = true;
+    }
+  }
+  // No leading digits or hyphens (an id must start with a letter).
+  const auto first_letter = id.find_first_not_of("0123456789-");
+  return first_letter == std::string::npos ? std::string() : id.substr(first_letter);
+}
+
+FaqIndex FaqIndex::titles_only() {
   FaqIndex index;
+  index.source_ = {FaqSourceKind::TitlesOnly, "built-in titles", std::string(kDefaultDocsVersion)};
   const auto lines = split(embedded_file("data/faq-entries.tsv"), '\n');
   for (std::size_t i = 1; i < lines.size(); ++i) {  // line 0 names the columns
     const auto fields = split(lines[i], '\t');
-    if (fields.size() < 4) continue;
-    index.entries_.push_back(FaqEntry{std::string(fields[0]), std::string(fields[1]),
-                                      std::string(fields[2]), std::string(fields[3])});
+    if (fields.size() < 5) continue;
+    FaqEntry entry{std::string(fields[0]), std::string(fields[1]), std::string(fields[2]),
+                   std::string(fields[3]), {}, {}, {}, 0};
+    entry.line = static_cast<std::size_t>(std::atoi(std::string(fields[4]).c_str()));
+    index.entries_.push_back(std::move(entry));
   }
+  index.build_search_index();
+  return index;
+}
+
+FaqIndex FaqIndex::from_rst(const std::vector<std::pair<std::string, std::string>>& documents,
+                            FaqSource source) {
+  FaqIndex index;
+  index.source_ = std::move(source);
+  for (const auto& [doc, text] : documents) {
+    const std::vector<faq::RstSection> sections = faq::split_sections(text);
+    const bool has_groups = std::any_of(sections.begin(), sections.end(),
+                                        [](const faq::RstSection& s) { return s.level >= 3; });
+    const int question_level = has_groups ? 3 : 2;
+    std::string document_title, group;
+    bool group_is_empty = false;
+    std::set<std::string> used_ids;
+    int id_counter = 0;
+    for (std::size_t k = 0; k < sections.size(); ++k) {
+      const faq::RstSection& section = sections[k];
+      const std::string title = faq::inline_to_plain(section.title);
+      // docutils: a taken id becomes "id1", "id2", ... counted per document.
+      std::string id = make_section_id(title);
+      while (id.empty() || used_ids.contains(id)) id = "id" + std::to_string(++id_counter);
+      used_ids.insert(id);
+      if (section.level == 1) {
+        document_title = title;
+        group = title;
+        continue;
+      }
+      bool is_question = section.level == question_level;
+      if (has_groups && section.level == 2) {
+        const bool has_children = k + 1 < sections.size() && sections[k + 1].level > 2;
+        // A group heading with an answer and no questions under it is a question itself
+        // (gui: "What GUI toolkits exist for Python?"), filed under the empty group before it.
+        is_question = !has_children && faq::has_visible_content(section.body);
+        if (!is_question || !group_is_empty) group = title;
+        group_is_empty = !has_children && !is_question;
+        if (!is_question) continue;
+      }
+      if (!is_question) continue;
+      FaqEntry entry{doc, group, title, id, faq::body_to_markdown(section.body),
+                     first_paragraph(section.body), {}, section.line};
+      for (const std::string_view line : section.body) {
+        faq::collect_api_references(line, entry.references);
+      }
+      std::sort(entry.references.begin(), entry.references.end());
+      entry.references.erase(std::unique(entry.references.begin(), entry.references.end()),
+                             entry.references.end());
+      index.entries_.push_back(std::move(entry));
+    }
+  }
+  index.build_search_index();
   return index;
 }
 
@@ -56,9 +208,7 @@ const FaqEntry* FaqIndex::find(std::string_view doc_and_anchor) const {
   if (hash == std::string_view::npos) return nullptr;
   std::string_view doc = doc_and_anchor.substr(0, hash);
   if (doc.ends_with(".html")) doc.remove_suffix(5);
-  if (const auto slash = doc.rfind('/'); slash != std::string_view::npos) {
-    doc.remove_prefix(slash + 1);
-  }
+  if (const auto slash = doc.rfind('/'); slash != std::string_view::npos) doc.remove_prefix(slash + 1);
   const std::string_view anchor = doc_and_anchor.substr(hash + 1);
   for (const FaqEntry& entry : entries_) {
     if (entry.doc == doc && entry.anchor == anchor) return &entry;
@@ -66,30 +216,63 @@ const FaqEntry* FaqIndex::find(std::string_view doc_and_anchor) const {
   return nullptr;
 }
 
+void FaqIndex::build_search_index() {
+  postings_.clear();
+  lengths_.assign(entries_.size(), 0);
+  float total = 0;
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    const FaqEntry& entry = entries_[i];
+    std::unordered_map<std::string, float> frequencies;
+    const auto add = [&](std::string_view text, float weight) {
+      for (std::string& term : terms_of(text)) {
+        frequencies[std::move(term)] += weight;
+        lengths_[i] += weight;
+      }
+    };
+    add(entry.title, kTitleWeight);
+    add(entry.section, kBodyWeight);
+    for (const std::string& reference : entry.references) add(reference, kReferenceWeight);
+    add(entry.markdown, kBodyWeight);
+    total += lengths_[i];
+    for (auto& [term, frequency] : frequencies) postings_[term].emplace_back(i, frequency);
+  }
+  average_length_ = entries_.empty() ? 1 : std::max(1.0f, total / static_cast<float>(entries_.size()));
+  vocabulary_.clear();
+  vocabulary_.reserve(postings_.size());
+  for (const auto& [term, postings] : postings_) vocabulary_.push_back(term);
+  std::sort(vocabulary_.begin(), vocabulary_.end());
+}
+
 std::vector<FaqIndex::Match> FaqIndex::search(std::string_view query, std::size_t limit) const {
-  const std::vector<std::string> terms = words(query);
-  std::vector<Match> matches;
-  if (terms.empty()) return matches;
-  for (const FaqEntry& entry : entries_) {
-    const auto title = words(entry.title);
-    const auto context = words(entry.section + " " + entry.doc);
-    double score = 0;
-    for (std::size_t t = 0; t < terms.size(); ++t) {
-      const std::string& term = terms[t];
-      const bool last = t + 1 == terms.size();
-      const auto matches_term = [&](const std::string& word) {
-        return word == term || (last && term.size() >= 2 && word.starts_with(term));
-      };
-      if (std::any_of(title.begin(), title.end(), [&](const auto& w) { return w == term; })) {
-        score += 3;
-      } else if (std::any_of(title.begin(), title.end(), matches_term)) {
-        score += 2;
-      } else if (std::any_of(context.begin(), context.end(), matches_term)) {
-        score += 1;
+  std::vector<std::string> terms = terms_of(query);
+  std::vector<double> scores(entries_.size(), 0.0);
+  constexpr double k1 = 1.2, b = 0.75;
+  const double n = static_cast<double>(entries_.size());
+  const auto score_term = [&](const std::string& term, double weight) {
+    const auto found = postings_.find(term);
+    if (found == postings_.end()) return;
+    const double df = static_cast<double>(found->second.size());
+    const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+    for (const auto& [entry, frequency] : found->second) {
+      const double tf = frequency;
+      const double norm = k1 * (1 - b + b * lengths_[entry] / average_length_);
+      scores[entry] += weight * idf * tf * (k1 + 1) / (tf + norm);
+    }
+  };
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    score_term(terms[t], 1.0);
+    // The word being typed: its completions count too, a little less than an exact match.
+    if (t + 1 == terms.size() && terms[t].size() >= 2) {
+      auto it = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), terms[t]);
+      for (int taken = 0; it != vocabulary_.end() && it->starts_with(terms[t]) && taken < 30;
+           ++it, ++taken) {
+        if (*it != terms[t]) score_term(*it, 0.6);
       }
     }
-    // Shorter titles that match are more on topic.
-    if (score > 0) matches.push_back({&entry, score + 1.0 / (1.0 + title.size())});
+  }
+  std::vector<Match> matches;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (scores[i] > 0) matches.push_back({&entries_[i], scores[i]});
   }
   std::stable_sort(matches.begin(), matches.end(),
                    [](const Match& a, const Match& b) { return a.score > b.score; });

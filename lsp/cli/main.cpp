@@ -7,6 +7,7 @@
 
 #include "grammar/document.h"
 #include "lsp/cli/check_command.h"
+#include "lsp/cli/faq_command.h"
 #include "lsp/cli/serve_command.h"
 
 namespace {
@@ -67,9 +68,26 @@ int main(int argc, char** argv) {
   serve_command->add_option("--log-file", serve.log_file, "Append the server log to this file");
   serve_command->add_option("--log-level", serve.log_level, "error, warning, info or debug")
       ->capture_default_str();
+  serve_command->add_option("--docs", serve.docs_path,
+                            "Python docs to read the FAQ from (default: installed docs)");
   serve_command->add_flag("--sync", serve.synchronous,
                           "Analyse on the main thread (deterministic, for tests)");
   serve_command->allow_extras(false);
+
+  pyfaq::cli::FaqOptions faq;
+  std::string faq_query, faq_entry;
+  auto* faq_command = app.add_subcommand("faq", "The Python FAQ: where it comes from, search, show");
+  faq_command->require_subcommand(1);
+  faq_command->add_option("--docs", faq.docs_path, "Python docs to read the FAQ from");
+  faq_command->add_option("--docs-version", faq.docs_version, "docs.python.org version for links");
+  auto* faq_info = faq_command->add_subcommand("info", "Which FAQ source is in use, and its version");
+  auto* faq_search = faq_command->add_subcommand("search", "Ranked FAQ entries for a query");
+  faq_search->add_option("query", faq_query, "Words, or an API name such as os.remove")->required();
+  faq_search->add_option("-n,--limit", faq.limit, "How many entries")->capture_default_str();
+  faq_search->add_flag("--json", faq.json, "Print JSON");
+  auto* faq_show = faq_command->add_subcommand("show", "An FAQ entry's answer as Markdown");
+  faq_show->add_option("entry", faq_entry, "DOC#ANCHOR, e.g. library#how-do-i-copy-a-file")
+      ->required();
 
   std::string tree_path;
   auto* tree_command = app.add_subcommand("syntax-tree", "Print the tree-sitter tree of a file");
@@ -90,6 +108,11 @@ int main(int argc, char** argv) {
       return pyfaq::cli::run_check(check, std::cout, std::cerr);
     }
     if (serve_command->parsed()) return pyfaq::cli::run_serve(serve);
+    if (faq_info->parsed()) return pyfaq::cli::run_faq_info(faq, std::cout, std::cerr);
+    if (faq_search->parsed()) {
+      return pyfaq::cli::run_faq_search(faq, faq_query, std::cout, std::cerr);
+    }
+    if (faq_show->parsed()) return pyfaq::cli::run_faq_show(faq, faq_entry, std::cout, std::cerr);
     if (tree_command->parsed()) return print_syntax_tree(tree_path);
   } catch (const std::exception& error) {
     std::cerr << "pyfaq: error: " << error.what() << "\n";

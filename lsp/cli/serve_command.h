@@ -13,6 +13,7 @@ struct ServeOptions {
   std::string log_file;
   std::string log_level = "info";
   bool synchronous = false;                   // --sync: no worker threads (deterministic tests)
+  std::string docs_path;                      // --docs: the Python docs to read the FAQ from
 };
 
 int run_serve(const ServeOptions& options);

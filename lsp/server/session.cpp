@@ -2,6 +2,7 @@
 // way back to the client.
 #include "lsp/server/session.h"
 
+#include "lsp/docs/faq_docs.h"
 #include "lsp/server/diagnostics.h"
 
 namespace pyfaq::server {
@@ -12,11 +13,22 @@ Session::Session(jsonrpc::Transport& transport, ServerOptions options, Logger& l
     : transport_(transport),
       options_(options),
       logger_(logger),
-      faqs_(knowledge::FaqIndex::load_embedded()),
-      hovers_(knowledge::HoverIndex::load_embedded(faqs_)),
       settings_(std::make_shared<const Settings>()),
       rules_(std::make_shared<const knowledge::RuleSet>(knowledge::RuleSet::all())),
-      diagnostics_(std::make_unique<DiagnosticsPublisher>(*this, options.synchronous)) {}
+      diagnostics_(std::make_unique<DiagnosticsPublisher>(*this, options.synchronous)) {
+  load_faq(options_.docs_path);
+}
+
+void Session::load_faq(const std::string& docs_path) {
+  std::vector<std::string> problems;
+  faqs_ = docs::load_faq(docs_path, problems);
+  hovers_ = knowledge::HoverIndex::load_embedded(faqs_);  // points into the new entries
+  loaded_docs_path_ = docs_path;
+  for (const std::string& problem : problems) logger_.warning(problem);
+  logger_.info("FAQ: " + std::to_string(faqs_.entries().size()) + " entries from " +
+               std::string(knowledge::to_string(faqs_.source().kind)) + " (" +
+               faqs_.source().location + ")");
+}
 
 Session::~Session() = default;
 
@@ -39,6 +51,9 @@ void Session::apply_settings(const Json& section) {
       show_message(MessageType::Warning, "pyfaq: " + problem + " (ignored)");
     }
   }
+  const std::string docs_path =
+      settings->docs_path.empty() ? options_.docs_path : settings->docs_path;
+  if (docs_path != loaded_docs_path_) load_faq(docs_path);
   auto rules = std::make_shared<const knowledge::RuleSet>(settings->rule_set());
   {
     const std::lock_guard lock(rules_mutex_);

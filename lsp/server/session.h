@@ -24,6 +24,7 @@ namespace pyfaq::server {
 struct ServerOptions {
   bool synchronous = false;  // no worker thread: diagnostics are published before the next read
   std::optional<int> client_process_id;
+  std::string docs_path;     // --docs: where to read the FAQ first
 };
 
 enum class Lifecycle { Uninitialized, Running, ShutDown };
@@ -73,8 +74,11 @@ class Session {
   void refresh_all_diagnostics();
 
  private:
+  void load_faq(const std::string& docs_path);
+
   jsonrpc::Transport& transport_;
   ServerOptions options_;
+  std::string loaded_docs_path_;
   Logger& logger_;
   knowledge::FaqIndex faqs_;
   knowledge::HoverIndex hovers_;

@@ -6,6 +6,18 @@ namespace pyfaq::testing {
 std::string json_mismatch(const nlohmann::json& pattern, const nlohmann::json& actual,
                           const std::string& path) {
   if (pattern.is_string() && pattern == "{{*}}") return {};
+  if (pattern.is_string()) {
+    // "{{starts}}text" and "{{contains}}text" match strings by prefix or substring.
+    const std::string& text = pattern.get_ref<const std::string&>();
+    for (const std::string_view mode : {"{{starts}}", "{{contains}}"}) {
+      if (!text.starts_with(mode)) continue;
+      const std::string wanted = text.substr(mode.size());
+      if (!actual.is_string()) return path + ": expected a string, got " + actual.dump();
+      const std::string& got = actual.get_ref<const std::string&>();
+      const bool ok = mode == "{{starts}}" ? got.starts_with(wanted) : got.find(wanted) != std::string::npos;
+      return ok ? std::string() : path + ": expected " + std::string(mode) + wanted + ", got " + actual.dump();
+    }
+  }
   if (pattern.is_object()) {
     if (!actual.is_object()) return path + ": expected an object, got " + actual.dump();
     for (const auto& [key, expected] : pattern.items()) {

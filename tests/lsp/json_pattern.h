@@ -1,6 +1,7 @@
 // Matching a JSON value against an expected pattern: objects match when every expected key
 // matches (extra keys are allowed), arrays element by element with the same length, "{{*}}"
-// matches anything, and "{{absent}}" requires the key to be missing.
+// matches anything, "{{absent}}" requires the key to be missing, and "{{starts}}text" /
+// "{{contains}}text" match strings by prefix / substring.
 #pragma once
 
 #include <nlohmann/json.hpp>

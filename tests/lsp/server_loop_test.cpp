@@ -55,7 +55,9 @@ TEST(ServerLoop, AHandlerThatThrowsAnswersInternalErrorAndTheServerLivesOn) {
   std::thread loop([&] {
     jsonrpc::Transport transport(std::make_unique<FdStream>(fds[1]));
     server::Logger logger(server::LogLevel::Error, "");
-    exit_code = server::serve(transport, {true, std::nullopt}, logger, methods);
+    server::ServerOptions options;
+    options.synchronous = true;
+    exit_code = server::serve(transport, options, logger, methods);
   });
   jsonrpc::Transport client(std::make_unique<FdStream>(fds[0]));
   const auto call = [&](const json& message) {

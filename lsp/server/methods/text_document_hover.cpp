@@ -8,6 +8,20 @@ namespace pyfaq::server {
 
 namespace {
 
+/// Long answers end with a link rather than fill the screen.
+std::string clipped(const std::string& answer, const std::string& url) {
+  constexpr std::size_t kMaxAnswer = 3000;
+  if (answer.size() <= kMaxAnswer) return answer;
+  std::size_t cut = answer.rfind("\n\n", kMaxAnswer);
+  if (cut == std::string::npos || cut < kMaxAnswer / 2) cut = kMaxAnswer;
+  std::string text = answer.substr(0, cut);
+  // Never leave a code fence open.
+  std::size_t fences = 0;
+  for (std::size_t at = text.find("```"); at != std::string::npos; at = text.find("```", at + 3)) ++fences;
+  if (fences % 2 == 1) text += "\n```";
+  return text + "\n\n[… the rest of the answer](" + url + ")";
+}
+
 std::string render(const knowledge::HoverInfo& info, const std::string& docs_version,
                    bool markdown) {
   std::string text;
@@ -26,6 +40,13 @@ std::string render(const knowledge::HoverInfo& info, const std::string& docs_ver
     const std::string label = i == 0 ? "Python FAQ: " : "See also: ";
     text += markdown ? "\n\n" + label + "[" + entry.title + "](" + url + ")"
                      : "\n\n" + label + entry.title + " <" + url + ">";
+  }
+  // The primary entry's answer itself, as the docs on this machine have it, after the links.
+  if (!info.faqs.empty() && !info.faqs.front()->markdown.empty()) {
+    const knowledge::FaqEntry& primary = *info.faqs.front();
+    text += "\n\n" + (markdown ? "---\n\n" + clipped(primary.markdown,
+                                                    knowledge::faq_url(primary.ref(), docs_version))
+                                : primary.summary);
   }
   return text;
 }

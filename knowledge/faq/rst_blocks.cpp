@@ -1,0 +1,253 @@
+// A section body rendered to Markdown: paragraphs, literal blocks, lists, quotes, directives.
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <regex>
+#include <string>
+
+#include "knowledge/faq/rst_document.h"
+#include "knowledge/faq/rst_inline.h"
+
+namespace pyfaq::knowledge::faq {
+
+namespace {
+
+using Lines = std::vector<std::string_view>;
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+std::size_t indent_of(std::string_view line) {
+  const auto first = line.find_first_not_of(' ');
+  return first == std::string_view::npos ? line.size() : first;
+}
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+/// The lines from `i` on that belong to an indented block (blank lines included), dedented by
+/// their smallest indentation. Advances `i` past them.
+Lines take_indented(const Lines& lines, std::size_t& i, std::size_t min_indent) {
+  std::size_t end = i;
+  while (end < lines.size() && (is_blank(lines[end]) || indent_of(lines[end]) >= min_indent)) ++end;
+  while (end > i && is_blank(lines[end - 1])) --end;
+  std::size_t common = std::string_view::npos;
+  for (std::size_t k = i; k < end; ++k) {
+    if (!is_blank(lines[k])) common = std::min(common, indent_of(lines[k]));
+  }
+  Lines block;
+  for (std::size_t k = i; k < end; ++k) {
+    block.push_back(is_blank(lines[k]) ? std::string_view() : lines[k].substr(common));
+  }
+  i = end;
+  return block;
+}
+
+std::string fence(const Lines& block, std::string_view language) {
+  std::string out = "```" + std::string(language) + "\n";
+  for (const std::string_view line : block) out += std::string(line) + "\n";
+  return out + "```";
+}
+
+std::string prefix_lines(const std::string& text, std::string_view first, std::string_view rest) {
+  std::string out;
+  bool at_start = true, first_line = true;
+  for (const char c : text) {
+    if (at_start) {
+      out += first_line ? first : rest;
+      first_line = false;
+      at_start = false;
+    }
+    out += c;
+    if (c == '\n') at_start = true;
+  }
+  return out;
+}
+
+struct ListMarker {
+  std::size_t width = 0;  // marker plus the space after it
+  std::string markdown;   // "- " or "3. "
+};
+
+std::optional<ListMarker> list_marker(std::string_view line) {
+  if (line.size() >= 2 && (line[0] == '*' || line[0] == '-' || line[0] == '+') && line[1] == ' ') {
+    return ListMarker{2, "- "};
+  }
+  static const std::regex kEnumerated(R"(^(\(?)([0-9]+|#|[a-zA-Z])([.)])\s+)");
+  std::match_results<std::string_view::const_iterator> match;
+  if (std::regex_search(line.begin(), line.end(), match, kEnumerated)) {
+    if (match[1].length() > 0 && *match[3].first != ')') return std::nullopt;
+    const std::string label = match[2].str();
+    if (label.size() == 1 && std::isalpha(static_cast<unsigned char>(label[0])) &&
+        line.size() > 3 && std::isupper(static_cast<unsigned char>(label[0]))) {
+      return std::nullopt;  // "A. Smith" is a sentence, not a list
+    }
+    const std::string number = std::isdigit(static_cast<unsigned char>(label[0])) ? label : "1";
+    return ListMarker{static_cast<std::size_t>(match[0].length()), number + ". "};
+  }
+  return std::nullopt;
+}
+
+class Renderer {
+ public:
+  std::string render(const Lines& lines) {
+    std::vector<std::string> blocks;
+    for (std::size_t i = 0; i < lines.size();) {
+      if (is_blank(lines[i])) {
+        ++i;
+        continue;
+      }
+      std::string block = indent_of(lines[i]) > 0 ? quote(lines, i) : top_level(lines, i);
+      if (!block.empty()) blocks.push_back(std::move(block));
+    }
+    std::string out;
+    for (const std::string& block : blocks) {
+      if (!out.empty()) out += "\n\n";
+      out += block;
+    }
+    return out;
+  }
+
+ private:
+  std::string quote(const Lines& lines, std::size_t& i) {
+    const Lines block = take_indented(lines, i, 1);
+    const std::string inner = Renderer(*this).render(block);
+    return inner.empty() ? std::string() : prefix_lines(inner, "> ", "> ");
+  }
+
+  std::string top_level(const Lines& lines, std::size_t& i) {
+    const std::string_view line = lines[i];
+    if (line.starts_with("..")) return explicit_markup(lines, i);
+    if (line.starts_with(">>>")) return doctest_block(lines, i);
+    if (const auto marker = list_marker(line)) return list_item(lines, i, *marker);
+    return paragraph(lines, i);
+  }
+
+  std::string doctest_block(const Lines& lines, std::size_t& i) {
+    Lines block;
+    while (i < lines.size() && !is_blank(lines[i])) block.push_back(lines[i++]);
+    return fence(block, "pycon");
+  }
+
+  std::string list_item(const Lines& lines, std::size_t& i, const ListMarker& marker) {
+    // The item's own lines: the first without its marker, then everything indented under it.
+    std::vector<std::string> owned{std::string(lines[i].substr(marker.width))};
+    ++i;
+    std::size_t k = i;
+    while (k < lines.size() && (is_blank(lines[k]) || indent_of(lines[k]) >= marker.width)) ++k;
+    while (k > i && is_blank(lines[k - 1])) --k;
+    for (; i < k; ++i) {
+      owned.push_back(is_blank(lines[i]) ? std::string() : std::string(lines[i].substr(marker.width)));
+    }
+    const Lines item(owned.begin(), owned.end());
+    const std::string inner = Renderer(*this).render(item);
+    const std::string pad(marker.markdown.size(), ' ');
+    return prefix_lines(inner, marker.markdown, pad);
+  }
+
+  std::string paragraph(const Lines& lines, std::size_t& i) {
+    std::string text;
+    while (i < lines.size() && !is_blank(lines[i]) && indent_of(lines[i]) == 0) {
+      if (!text.empty()) text += ' ';
+      text += trim(lines[i]);
+      ++i;
+      if (i < lines.size() && (list_marker(lines[i]) || lines[i].starts_with(".. "))) break;
+    }
+    // A paragraph ending in "::" introduces a literal block.
+    bool literal_follows = false;
+    if (text.ends_with("::")) {
+      literal_follows = true;
+      if (text == "::") {
+        text.clear();
+      } else if (text.ends_with(" ::")) {
+        text.resize(text.size() - 3);
+      } else {
+        text.pop_back();
+      }
+    }
+    std::string out = text.empty() ? std::string() : inline_to_markdown(text);
+    if (literal_follows) {
+      std::size_t k = i;
+      while (k < lines.size() && is_blank(lines[k])) ++k;
+      if (k < lines.size() && indent_of(lines[k]) > 0) {
+        i = k;
+        const std::string code = fence(take_indented(lines, i, 1), language_);
+        out = out.empty() ? code : out + "\n\n" + code;
+      }
+    }
+    return out;
+  }
+
+  std::string explicit_markup(const Lines& lines, std::size_t& i) {
+    const std::string_view first = lines[i];
+    ++i;
+    const Lines content = take_indented(lines, i, 1);
+    static const std::regex kDirective(R"(^\.\.\s+([a-zA-Z][\w:-]*)::\s*(.*)$)");
+    std::match_results<std::string_view::const_iterator> match;
+    if (!std::regex_match(first.begin(), first.end(), match, kDirective)) {
+      return {};  // a comment (".. XXX ..."), a target (".. _label:"), a substitution
+    }
+    const std::string name = match[1].str();
+    const std::string argument = std::string(trim(std::string_view(&*match[2].first, match[2].length())));
+    // Options (":linenos:") come first in a directive's content.
+    Lines body = content;
+    while (!body.empty() && !body.front().empty() && body.front().front() == ':') {
+      body.erase(body.begin());
+    }
+    while (!body.empty() && body.front().empty()) body.erase(body.begin());
+
+    if (name == "code-block" || name == "sourcecode" || name == "code") {
+      return fence(body, argument.empty() ? language_ : argument);
+    }
+    if (name == "doctest") return fence(body, "pycon");
+    if (name == "testcode") return fence(body, "python");
+    if (name == "highlight") {
+      language_ = argument.empty() ? "python" : argument;
+      if (language_ == "python3" || language_ == "default") language_ = "python";
+      return {};
+    }
+    if (name == "note" || name == "seealso" || name == "warning" || name == "tip" ||
+        name == "important" || name == "caution") {
+      std::string label = name == "seealso" ? "See also" : name;
+      label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+      std::string text = argument.empty() ? std::string() : argument + "\n\n";
+      const std::string inner = Renderer(*this).render(body);
+      return prefix_lines("**" + label + ":** " + inline_to_markdown(text) + inner, "> ", "> ");
+    }
+    if (name == "versionchanged" || name == "versionadded" || name == "deprecated") {
+      const std::string verb = name == "versionchanged" ? "Changed"
+                               : name == "versionadded" ? "Added"
+                                                        : "Deprecated";
+      const auto space = argument.find(' ');
+      const std::string version = argument.substr(0, space);
+      std::string rest = space == std::string::npos ? std::string() : argument.substr(space + 1);
+      std::string inner = Renderer(*this).render(body);
+      if (!rest.empty()) inner = inline_to_markdown(rest) + (inner.empty() ? "" : " " + inner);
+      return "*" + verb + " in version " + version + ":* " + inner;
+    }
+    if (name == "only") return Renderer(*this).render(body);
+    if (name == "contents" || name == "currentmodule" || name == "module" || name == "index" ||
+        name == "toctree" || name == "testsetup" || name == "testcleanup" || name == "tabularcolumns") {
+      return {};
+    }
+    return Renderer(*this).render(body);  // unknown: keep what it says, as text
+  }
+
+  std::string language_ = "python";
+};
+
+}  // namespace
+
+std::string body_to_markdown(const std::vector<std::string_view>& body) {
+  return Renderer().render(body);
+}
+
+bool has_visible_content(const std::vector<std::string_view>& body) {
+  return !body_to_markdown(body).empty();
+}
+
+}  // namespace pyfaq::knowledge::faq
