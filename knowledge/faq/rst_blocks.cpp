@@ -95,19 +95,20 @@ std::optional<ListMarker> list_marker(std::string_view line) {
 class Renderer {
  public:
   std::string render(const Lines& lines) {
-    std::vector<std::string> blocks;
+    std::string out;
+    bool previous_was_item = false;
     for (std::size_t i = 0; i < lines.size();) {
       if (is_blank(lines[i])) {
         ++i;
         continue;
       }
+      const bool is_item = indent_of(lines[i]) == 0 && list_marker(lines[i]).has_value();
       std::string block = indent_of(lines[i]) > 0 ? quote(lines, i) : top_level(lines, i);
-      if (!block.empty()) blocks.push_back(std::move(block));
-    }
-    std::string out;
-    for (const std::string& block : blocks) {
-      if (!out.empty()) out += "\n\n";
+      if (block.empty()) continue;
+      // Items of one list stay together (a tight list); other blocks are paragraphs apart.
+      if (!out.empty()) out += previous_was_item && is_item ? "\n" : "\n\n";
       out += block;
+      previous_was_item = is_item;
     }
     return out;
   }
@@ -214,9 +215,10 @@ class Renderer {
         name == "important" || name == "caution") {
       std::string label = name == "seealso" ? "See also" : name;
       label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-      std::string text = argument.empty() ? std::string() : argument + "\n\n";
+      std::string text = inline_to_markdown(argument);
       const std::string inner = Renderer(*this).render(body);
-      return prefix_lines("**" + label + ":** " + inline_to_markdown(text) + inner, "> ", "> ");
+      if (!text.empty() && !inner.empty()) text += "\n\n";
+      return prefix_lines("**" + label + ":** " + text + inner, "> ", "> ");
     }
     if (name == "versionchanged" || name == "versionadded" || name == "deprecated") {
       const std::string verb = name == "versionchanged" ? "Changed"

@@ -189,7 +189,39 @@ std::string inline_to_markdown(std::string_view text) { return render(text, Targ
 
 std::string inline_to_plain(std::string_view text) { return render(text, Target::Plain); }
 
+namespace {
+/// `os.remove(filename)` -> `os.remove`: a literal that is a dotted Python name (and a call).
+std::optional<std::string> dotted_name_in_literal(std::string_view literal) {
+  if (const auto paren = literal.find('('); paren != std::string_view::npos && literal.ends_with(')')) {
+    literal = literal.substr(0, paren);
+  }
+  if (literal.find('.') == std::string_view::npos || literal.empty()) return std::nullopt;
+  bool word_start = true;
+  for (const char c : literal) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '.') {
+      if (word_start) return std::nullopt;
+      word_start = true;
+    } else if (std::isalpha(u) || c == '_' || (!word_start && std::isdigit(u))) {
+      word_start = false;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (word_start) return std::nullopt;
+  return std::string(literal);
+}
+}  // namespace
+
 void collect_api_references(std::string_view text, std::vector<std::string>& references) {
+  for (auto open = text.find("``"); open != std::string_view::npos; open = text.find("``", open + 2)) {
+    const auto close = text.find("``", open + 2);
+    if (close == std::string_view::npos) break;
+    if (auto name = dotted_name_in_literal(text.substr(open + 2, close - open - 2))) {
+      references.push_back(std::move(*name));
+    }
+    open = close;
+  }
   for (std::size_t i = text.find(':'); i != std::string_view::npos; i = text.find(':', i + 1)) {
     const auto tick = text.find(":`", i + 1);
     if (tick == std::string_view::npos) return;
