@@ -157,7 +157,11 @@ std::string render(std::string_view text, Target target) {
         const bool is_url = parts.target != parts.shown &&
                             (parts.target.starts_with("http") || parts.target.starts_with("mailto:"));
         if (target == Target::Markdown && is_url) {
-          out += "[" + render(parts.shown, Target::Plain) + "](" + parts.target + ")";
+          out += '[';
+          out += render(parts.shown, Target::Plain);
+          out += "](";
+          out += parts.target;
+          out += ')';
         } else {
           out += render(parts.shown, target);
         }

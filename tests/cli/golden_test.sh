@@ -47,6 +47,12 @@ check_case one_job check -j 1 project/app
 check_case docs_version check --docs-version 3.13 project/app/stubs.pyi
 check_case bad_format check --format xml project
 check_case bad_docs_version check --docs-version '3.11/../../evil' project
+check_case faq_info faq info
+check_case faq_search faq search "delete file" -n 3
+check_case faq_search_json faq search --json -n 2 gil
+check_case faq_search_nothing faq search zzqqxx
+check_case faq_show_unknown faq show library#no-such-question
+check_case faq_explicit_docs_missing faq --docs /no/such/docs search -n 1 "signal handler"
 check_case no_subcommand
 check_case version --version
 
