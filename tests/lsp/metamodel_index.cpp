@@ -146,14 +146,22 @@ std::string describe_type(const json& type) {
     const json& element = type.at("element");
     const std::string element_kind = element.value("kind", "");
     const bool compound = element_kind == "or" || element_kind == "and";
-    return compound ? "(" + describe_type(element) + ")[]" : describe_type(element) + "[]";
+    std::string text = compound ? "(" : "";
+    text += describe_type(element);
+    text += compound ? ")[]" : "[]";
+    return text;
   }
   if (kind == "map") {
     return "map<" + describe_type(type.at("key")) + ", " + describe_type(type.at("value")) + ">";
   }
   if (kind == "or") return join_items(type.at("items"), " | ");
   if (kind == "and") return join_items(type.at("items"), " & ");
-  if (kind == "tuple") return "[" + join_items(type.at("items"), ", ") + "]";
+  if (kind == "tuple") {
+    std::string text = "[";
+    text += join_items(type.at("items"), ", ");
+    text += ']';
+    return text;
+  }
   if (kind == "literal") {
     std::string names;
     for (const json& property : type.at("value").at("properties")) {
