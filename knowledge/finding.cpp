@@ -15,6 +15,12 @@ std::string_view to_string(Severity severity) {
   return "hint";
 }
 
+std::string faq_link(const FaqRef& faq, const LinkOptions& links) {
+  if (links.local_html.empty()) return faq_url(faq, links.version);
+  return "file://" + links.local_html + "/faq/" + std::string(faq.doc) + ".html#" +
+         std::string(faq.anchor);
+}
+
 bool is_valid_docs_version(std::string_view version) {
   if (version == "dev") return true;
   return !version.empty() && version.size() <= 8 && version.front() != '.' &&

@@ -61,6 +61,18 @@ std::string_view to_string(Severity severity);
 /// The docs.python.org URL of an FAQ entry for a docs version ("3.11", "3").
 std::string faq_url(const FaqRef& faq, std::string_view docs_version);
 
+/// Where FAQ links point: docs.python.org for a version, or the local HTML docs.
+struct LinkOptions {
+  std::string version{"3.11"};
+  std::string local_html;  // the folder holding faq/*.html; empty: link to the web
+
+  friend bool operator==(const LinkOptions&, const LinkOptions&) = default;
+};
+
+/// The link to an FAQ entry: `file://<local_html>/faq/<doc>.html#<anchor>` when local HTML is
+/// chosen, else the docs.python.org URL.
+std::string faq_link(const FaqRef& faq, const LinkOptions& links);
+
 /// Whether `version` may go into a docs.python.org URL: "3", "3.13" or "dev".
 bool is_valid_docs_version(std::string_view version);
 

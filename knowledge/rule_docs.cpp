@@ -5,14 +5,14 @@
 
 namespace pyfaq::knowledge {
 
-std::string rule_doc_markdown(const RuleDefinition& rule, std::string_view docs_version) {
+std::string rule_doc_markdown(const RuleDefinition& rule, const LinkOptions& links) {
   std::string doc = "# " + std::string(rule.info.name) + " (" + std::string(rule.info.code) +
                     ")\n\n" + std::string(rule.info.summary) + "\n\n";
   const std::string_view body =
       embedded_file(doc_file(rule));
   doc += body.empty() ? std::string_view("(No further documentation.)\n") : body;
   doc += "\n## FAQ\n[" + std::string(rule.info.faq.title) + "](" +
-         faq_url(rule.info.faq, docs_version) + ")\n";
+         faq_link(rule.info.faq, links) + ")\n";
   return doc;
 }
 

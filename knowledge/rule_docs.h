@@ -9,7 +9,7 @@
 namespace pyfaq::knowledge {
 
 /// The Markdown doc of a rule: a title line, the sections of `rules/NAME.md` (What it does,
-/// Why is this a problem, Example, Use instead) and the FAQ link for `docs_version`.
-std::string rule_doc_markdown(const RuleDefinition& rule, std::string_view docs_version);
+/// Why is this a problem, Example, Use instead) and the FAQ link.
+std::string rule_doc_markdown(const RuleDefinition& rule, const LinkOptions& links);
 
 }  // namespace pyfaq::knowledge

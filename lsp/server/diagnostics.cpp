@@ -24,7 +24,7 @@ Json to_diagnostic(const Session& session, const Snapshot& snapshot,
   const grammar::TextBuffer& text = snapshot.document->buffer();
   const grammar::ColumnUnit unit = session.client.position_unit;
   const auto settings = session.settings();
-  const std::string url = knowledge::faq_url(finding.rule->faq, settings->docs_version);
+  const std::string url = knowledge::faq_link(finding.rule->faq, settings->links);
   Json diagnostic{
       {"range", protocol::to_json(to_range(text, finding.range, unit))},
       {"severity", lsp_severity(settings->severity_of(*finding.rule))},

@@ -2,6 +2,8 @@
 // way back to the client.
 #include "lsp/server/session.h"
 
+#include <filesystem>
+
 #include "lsp/docs/faq_docs.h"
 #include "lsp/server/diagnostics.h"
 
@@ -17,6 +19,26 @@ Session::Session(jsonrpc::Transport& transport, ServerOptions options, Logger& l
       rules_(std::make_shared<const knowledge::RuleSet>(knowledge::RuleSet::all())),
       diagnostics_(std::make_unique<DiagnosticsPublisher>(*this, options.synchronous)) {
   load_faq(options_.docs_path);
+  Settings defaults;
+  defaults.links = resolve_links(defaults);
+  settings_ = std::make_shared<const Settings>(std::move(defaults));
+}
+
+knowledge::LinkOptions Session::resolve_links(const Settings& settings) const {
+  knowledge::LinkOptions links;
+  const std::string& found = faqs_.source().python_version;
+  links.version = !settings.docs_version.empty() ? settings.docs_version
+                  : !found.empty()                ? found
+                                                  : std::string(knowledge::kDefaultDocsVersion);
+  const auto kind = faqs_.source().kind;
+  if (settings.local_links && (kind == knowledge::FaqSourceKind::ExplicitPath ||
+                               kind == knowledge::FaqSourceKind::InstalledDocs)) {
+    // .../html/_sources/faq -> .../html, which holds faq/*.html.
+    const std::filesystem::path html =
+        std::filesystem::path(faqs_.source().location).parent_path().parent_path();
+    if (std::filesystem::exists(html / "faq" / "library.html")) links.local_html = html.string();
+  }
+  return links;
 }
 
 void Session::load_faq(const std::string& docs_path) {
@@ -44,16 +66,20 @@ std::shared_ptr<const knowledge::RuleSet> Session::rules() const {
 
 void Session::apply_settings(const Json& section) {
   std::vector<std::string> problems;
-  auto settings = std::make_shared<const Settings>(read_settings(section, problems));
+  Settings read = read_settings(section, problems);
   for (const std::string& problem : problems) {
     logger_.warning(problem);
     if (reported_problems_.insert(problem).second) {
       show_message(MessageType::Warning, "pyfaq: " + problem + " (ignored)");
     }
   }
-  const std::string docs_path =
-      settings->docs_path.empty() ? options_.docs_path : settings->docs_path;
+  const std::string docs_path = read.docs_path.empty() ? options_.docs_path : read.docs_path;
   if (docs_path != loaded_docs_path_) load_faq(docs_path);
+  read.links = resolve_links(read);
+  if (read.local_links && read.links.local_html.empty()) {
+    show_message(MessageType::Warning, "pyfaq: no local HTML docs found; FAQ links go to the web");
+  }
+  auto settings = std::make_shared<const Settings>(std::move(read));
   auto rules = std::make_shared<const knowledge::RuleSet>(settings->rule_set());
   {
     const std::lock_guard lock(rules_mutex_);

@@ -75,6 +75,8 @@ class Session {
 
  private:
   void load_faq(const std::string& docs_path);
+  /// Where links point under `settings`, given the FAQ that was found.
+  knowledge::LinkOptions resolve_links(const Settings& settings) const;
 
   jsonrpc::Transport& transport_;
   ServerOptions options_;

@@ -68,6 +68,12 @@ Settings read_settings(const protocol::Json& section, std::vector<std::string>& 
       } else {
         problems.push_back("pyfaq.hover must be true or false");
       }
+    } else if (key == "links") {
+      if (value == "web" || value == "local") {
+        settings.local_links = value == "local";
+      } else {
+        problems.push_back("pyfaq.links must be \"web\" or \"local\"");
+      }
     } else if (key == "docsVersion" || key == "docsPath") {
       if (!value.is_string()) {
         problems.push_back("pyfaq." + key + " must be a string");

@@ -80,7 +80,7 @@ Json text_document_code_action(Session& session, const protocol::CodeActionParam
                          {"isPreferred", fix.value("safe", false)},
                          {"edit", workspace_edit(session, *snapshot, fix.value("edits", Json::array()))}});
     }
-    const std::string url = knowledge::faq_url(rule->info.faq, settings->docs_version);
+    const std::string url = knowledge::faq_link(rule->info.faq, settings->links);
     const Json open = command("Open FAQ: " + std::string(rule->info.faq.title), "pyfaq.openFaq",
                               {url});
     const Json explain = command("Explain " + name, "pyfaq.explainRule", {std::string(rule->info.code)});

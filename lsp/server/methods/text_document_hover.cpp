@@ -22,7 +22,7 @@ std::string clipped(const std::string& answer, const std::string& url) {
   return text + "\n\n[… the rest of the answer](" + url + ")";
 }
 
-std::string render(const knowledge::HoverInfo& info, const std::string& docs_version,
+std::string render(const knowledge::HoverInfo& info, const knowledge::LinkOptions& links,
                    bool markdown) {
   std::string text;
   if (info.finding) {
@@ -36,7 +36,7 @@ std::string render(const knowledge::HoverInfo& info, const std::string& docs_ver
   }
   for (std::size_t i = 0; i < info.faqs.size(); ++i) {
     const knowledge::FaqEntry& entry = *info.faqs[i];
-    const std::string url = knowledge::faq_url(entry.ref(), docs_version);
+    const std::string url = knowledge::faq_link(entry.ref(), links);
     const std::string label = i == 0 ? "Python FAQ: " : "See also: ";
     text += markdown ? "\n\n" + label + "[" + entry.title + "](" + url + ")"
                      : "\n\n" + label + entry.title + " <" + url + ">";
@@ -45,7 +45,7 @@ std::string render(const knowledge::HoverInfo& info, const std::string& docs_ver
   if (!info.faqs.empty() && !info.faqs.front()->markdown.empty()) {
     const knowledge::FaqEntry& primary = *info.faqs.front();
     text += "\n\n" + (markdown ? "---\n\n" + clipped(primary.markdown,
-                                                    knowledge::faq_url(primary.ref(), docs_version))
+                                                    knowledge::faq_link(primary.ref(), links))
                                 : primary.summary);
   }
   return text;
@@ -72,7 +72,7 @@ Json text_document_hover(Session& session, const protocol::TextDocumentPositionP
   const bool markdown = session.client.hover_markdown;
   return {{"contents",
            {{"kind", markdown ? "markdown" : "plaintext"},
-            {"value", render(*info, settings->docs_version, markdown)}}},
+            {"value", render(*info, settings->links, markdown)}}},
           {"range", protocol::to_json(to_range(text, info->range, session.client.position_unit))}};
 }
 

@@ -20,13 +20,17 @@ std::string string_argument(const Json& arguments, const char* command) {
 
 /// An FAQ URL from a URL or `doc#anchor`; only docs.python.org FAQ links are opened.
 std::string faq_link(Session& session, const std::string& target) {
-  if (target.starts_with("https://docs.python.org/")) {
-    if (target.find("/faq/") == std::string::npos) bad_arguments("not a Python FAQ link: " + target);
+  const knowledge::LinkOptions links = session.settings()->links;
+  const bool local = !links.local_html.empty() && target.starts_with("file://" + links.local_html + "/faq/");
+  if (target.starts_with("https://docs.python.org/") || local) {
+    if (target.find("/faq/") == std::string::npos || target.find("..") != std::string::npos) {
+      bad_arguments("not a Python FAQ link: " + target);
+    }
     return target;
   }
   const knowledge::FaqEntry* entry = session.faqs().find(target);
   if (!entry) bad_arguments("no FAQ entry " + target);
-  return knowledge::faq_url(entry->ref(), session.settings()->docs_version);
+  return knowledge::faq_link(entry->ref(), links);
 }
 
 Json open_faq(Session& session, const Json& arguments) {
@@ -49,14 +53,14 @@ Json search_faq(Session& session, const Json& arguments) {
     limit = std::min<std::size_t>(arguments[1].get<std::size_t>(), 200);
   }
   Json results = Json::array();
-  const std::string version = session.settings()->docs_version;
+  const knowledge::LinkOptions links = session.settings()->links;
   for (const auto& match : session.faqs().search(query, limit)) {
     const knowledge::FaqEntry& entry = *match.entry;
     results.push_back({{"title", entry.title},
                        {"doc", entry.doc},
                        {"section", entry.section},
                        {"anchor", entry.anchor},
-                       {"url", knowledge::faq_url(entry.ref(), version)},
+                       {"url", knowledge::faq_link(entry.ref(), links)},
                        {"score", match.score}});
   }
   return results;
@@ -66,14 +70,14 @@ Json explain_rule(Session& session, const Json& arguments) {
   const std::string code = string_argument(arguments, "pyfaq.explainRule");
   const knowledge::RuleDefinition* rule = knowledge::find_rule(code);
   if (!rule) bad_arguments("no rule " + code);
-  const std::string version = session.settings()->docs_version;
+  const knowledge::LinkOptions links = session.settings()->links;
   session.show_message(MessageType::Info,
                        std::string(rule->info.code) + " " + std::string(rule->info.name) + ": " +
                            std::string(rule->info.summary) + " See " +
-                           knowledge::faq_url(rule->info.faq, version));
+                           knowledge::faq_link(rule->info.faq, links));
   return {{"code", rule->info.code},
           {"name", rule->info.name},
-          {"markdown", knowledge::rule_doc_markdown(*rule, version)}};
+          {"markdown", knowledge::rule_doc_markdown(*rule, links)}};
 }
 
 }  // namespace
