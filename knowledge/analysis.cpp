@@ -47,7 +47,8 @@ bool RuleSet::set_enabled(std::string_view code_or_name, bool enabled) {
 
 bool RuleSet::is_enabled(std::string_view code_or_name) const {
   for (const Entry& entry : entries_) {
-    if (entry.definition->info.code == code_or_name || entry.definition->info.name == code_or_name) {
+    if (entry.definition->info.code == code_or_name ||
+        entry.definition->info.name == code_or_name) {
       return entry.enabled;
     }
   }
@@ -58,8 +59,8 @@ std::vector<Finding> analyze(const grammar::Document& document, const RuleSet& r
   return analyze(document, grammar::SemanticModel::build(document), rules);
 }
 
-std::vector<Finding> analyze(const grammar::Document& document,
-                             const grammar::SemanticModel& model, const RuleSet& rules) {
+std::vector<Finding> analyze(const grammar::Document& document, const grammar::SemanticModel& model,
+                             const RuleSet& rules) {
   std::vector<Finding> findings;
   for (const RuleSet::Entry& entry : rules.entries()) {
     if (!entry.enabled) continue;

@@ -43,7 +43,7 @@ class RuleSet {
 std::vector<Finding> analyze(const grammar::Document& document, const RuleSet& rules);
 
 /// The same, with the document's semantic model already built.
-std::vector<Finding> analyze(const grammar::Document& document,
-                             const grammar::SemanticModel& model, const RuleSet& rules);
+std::vector<Finding> analyze(const grammar::Document& document, const grammar::SemanticModel& model,
+                             const RuleSet& rules);
 
 }  // namespace pyfaq::knowledge

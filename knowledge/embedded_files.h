@@ -8,7 +8,7 @@
 namespace pyfaq::knowledge {
 
 struct EmbeddedFile {
-  std::string_view name;     // relative to knowledge/: "rules/signal_handler_arity.scm"
+  std::string_view name;  // relative to knowledge/: "rules/signal_handler_arity.scm"
   std::string_view content;
 };
 

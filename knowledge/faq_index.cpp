@@ -9,20 +9,11 @@
 #include "knowledge/embedded_files.h"
 #include "knowledge/faq/rst_document.h"
 #include "knowledge/faq/rst_inline.h"
+#include "knowledge/strings.h"
 
 namespace pyfaq::knowledge {
 
 namespace {
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  for (std::size_t start = 0;;) {
-    const std::size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
 
 /// A light stemmer: plurals match their singular ("threads" finds "thread").
 void stem(std::string& word) {
@@ -91,10 +82,14 @@ std::string first_paragraph(const std::vector<std::string_view>& body) {
 
 std::string_view to_string(FaqSourceKind kind) {
   switch (kind) {
-    case FaqSourceKind::ExplicitPath: return "docs path";
-    case FaqSourceKind::InstalledDocs: return "installed docs";
-    case FaqSourceKind::Embedded: return "embedded at build time";
-    case FaqSourceKind::TitlesOnly: return "titles and links only";
+    case FaqSourceKind::ExplicitPath:
+      return "docs path";
+    case FaqSourceKind::InstalledDocs:
+      return "installed docs";
+    case FaqSourceKind::Embedded:
+      return "embedded at build time";
+    case FaqSourceKind::TitlesOnly:
+      return "titles and links only";
   }
   return "unknown";
 }
@@ -143,8 +138,14 @@ FaqIndex FaqIndex::titles_only() {
   for (std::size_t i = 1; i < lines.size(); ++i) {  // line 0 names the columns
     const auto fields = split(lines[i], '\t');
     if (fields.size() < 5) continue;
-    FaqEntry entry{std::string(fields[0]), std::string(fields[1]), std::string(fields[2]),
-                   std::string(fields[3]), {}, {}, {}, 0};
+    FaqEntry entry{std::string(fields[0]),
+                   std::string(fields[1]),
+                   std::string(fields[2]),
+                   std::string(fields[3]),
+                   {},
+                   {},
+                   {},
+                   0};
     entry.line = static_cast<std::size_t>(std::atoi(std::string(fields[4]).c_str()));
     index.entries_.push_back(std::move(entry));
   }
@@ -188,8 +189,14 @@ FaqIndex FaqIndex::from_rst(const std::vector<std::pair<std::string, std::string
         if (!is_question) continue;
       }
       if (!is_question) continue;
-      FaqEntry entry{doc, group, title, id, faq::body_to_markdown(section.body),
-                     first_paragraph(section.body), {}, section.line};
+      FaqEntry entry{doc,
+                     group,
+                     title,
+                     id,
+                     faq::body_to_markdown(section.body),
+                     first_paragraph(section.body),
+                     {},
+                     section.line};
       for (const std::string_view line : section.body) {
         faq::collect_api_references(line, entry.references);
       }
@@ -208,7 +215,8 @@ const FaqEntry* FaqIndex::find(std::string_view doc_and_anchor) const {
   if (hash == std::string_view::npos) return nullptr;
   std::string_view doc = doc_and_anchor.substr(0, hash);
   if (doc.ends_with(".html")) doc.remove_suffix(5);
-  if (const auto slash = doc.rfind('/'); slash != std::string_view::npos) doc.remove_prefix(slash + 1);
+  if (const auto slash = doc.rfind('/'); slash != std::string_view::npos)
+    doc.remove_prefix(slash + 1);
   const std::string_view anchor = doc_and_anchor.substr(hash + 1);
   for (const FaqEntry& entry : entries_) {
     if (entry.doc == doc && entry.anchor == anchor) return &entry;
@@ -236,7 +244,8 @@ void FaqIndex::build_search_index() {
     total += lengths_[i];
     for (auto& [term, frequency] : frequencies) postings_[term].emplace_back(i, frequency);
   }
-  average_length_ = entries_.empty() ? 1 : std::max(1.0f, total / static_cast<float>(entries_.size()));
+  average_length_ =
+      entries_.empty() ? 1 : std::max(1.0f, total / static_cast<float>(entries_.size()));
   vocabulary_.clear();
   vocabulary_.reserve(postings_.size());
   for (const auto& [term, postings] : postings_) vocabulary_.push_back(term);

@@ -40,8 +40,8 @@ struct FaqSource {
 std::string_view to_string(FaqSourceKind kind);
 
 /// The FAQ documents, in the order the FAQ index lists them.
-inline constexpr std::string_view kFaqDocuments[] = {"general", "programming", "design", "library",
-                                                     "extending", "windows", "gui", "installed"};
+inline constexpr std::string_view kFaqDocuments[] = {
+    "general", "programming", "design", "library", "extending", "windows", "gui", "installed"};
 
 /// A Sphinx/docutils section id for a title: lower case, ASCII, runs of other characters as
 /// one hyphen, no leading digits or hyphens, no trailing hyphens.

@@ -7,6 +7,7 @@
 
 #include "grammar/syntax.h"
 #include "knowledge/embedded_files.h"
+#include "knowledge/strings.h"
 
 namespace pyfaq::knowledge {
 
@@ -15,16 +16,6 @@ namespace {
 using grammar::field;
 using grammar::is_type;
 using grammar::node_text;
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  for (std::size_t start = 0;;) {
-    const std::size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
 
 grammar::ByteRange range_of(TSNode node) {
   return {ts_node_start_byte(node), ts_node_end_byte(node)};
@@ -51,10 +42,12 @@ std::optional<std::string> import_name(TSNode identifier, std::string_view sourc
 std::vector<std::string> identifier_targets(TSNode identifier, const grammar::SemanticModel& model,
                                             std::string_view source) {
   const TSNode parent = ts_node_parent(identifier);
-  if (is_type(parent, "keyword_argument") && grammar::same_node(field(parent, "name"), identifier)) {
+  if (is_type(parent, "keyword_argument") &&
+      grammar::same_node(field(parent, "name"), identifier)) {
     return {};
   }
-  if (is_type(parent, "function_definition") && grammar::same_node(field(parent, "name"), identifier)) {
+  if (is_type(parent, "function_definition") &&
+      grammar::same_node(field(parent, "name"), identifier)) {
     TSNode holder = ts_node_parent(parent);
     if (is_type(holder, "decorated_definition")) holder = ts_node_parent(holder);
     if (is_type(holder, "block") && is_type(ts_node_parent(holder), "class_definition")) {
@@ -65,7 +58,8 @@ std::vector<std::string> identifier_targets(TSNode identifier, const grammar::Se
   std::optional<std::string> qualified = import_name(identifier, source);
   if (!qualified) {
     TSNode expression = identifier;
-    if (is_type(parent, "attribute") && grammar::same_node(field(parent, "attribute"), identifier)) {
+    if (is_type(parent, "attribute") &&
+        grammar::same_node(field(parent, "attribute"), identifier)) {
       expression = parent;
     }
     qualified = model.qualified_name(expression);
@@ -103,7 +97,8 @@ std::pair<std::vector<std::string>, grammar::ByteRange> targets_at(
   }
   if (type == ":=" && is_type(parent, "named_expression")) return {{"op::="}, range_of(node)};
   if (type == "positional_separator") return {{"syntax:posonly-slash"}, range_of(node)};
-  if (type == "comment" && ts_node_start_byte(node) == 0 && node_text(node, source).starts_with("#!")) {
+  if (type == "comment" && ts_node_start_byte(node) == 0 &&
+      node_text(node, source).starts_with("#!")) {
     return {{"syntax:shebang"}, range_of(node)};
   }
   return {};

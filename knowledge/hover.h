@@ -15,9 +15,9 @@
 namespace pyfaq::knowledge {
 
 struct HoverInfo {
-  grammar::ByteRange range;       // the token or finding hovered
-  std::string target;             // the matched target ("threading.Thread", "kw:global") or rule
-  std::string tip;                // our words
+  grammar::ByteRange range;  // the token or finding hovered
+  std::string target;        // the matched target ("threading.Thread", "kw:global") or rule
+  std::string tip;           // our words
   std::vector<const FaqEntry*> faqs;  // up to three, primary first
   const Finding* finding = nullptr;   // when the pointer is on a tip's range
 };

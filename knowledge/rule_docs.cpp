@@ -8,11 +8,10 @@ namespace pyfaq::knowledge {
 std::string rule_doc_markdown(const RuleDefinition& rule, const LinkOptions& links) {
   std::string doc = "# " + std::string(rule.info.name) + " (" + std::string(rule.info.code) +
                     ")\n\n" + std::string(rule.info.summary) + "\n\n";
-  const std::string_view body =
-      embedded_file(doc_file(rule));
+  const std::string_view body = embedded_file(doc_file(rule));
   doc += body.empty() ? std::string_view("(No further documentation.)\n") : body;
-  doc += "\n## FAQ\n[" + std::string(rule.info.faq.title) + "](" +
-         faq_link(rule.info.faq, links) + ")\n";
+  doc += "\n## FAQ\n[" + std::string(rule.info.faq.title) + "](" + faq_link(rule.info.faq, links) +
+         ")\n";
   return doc;
 }
 

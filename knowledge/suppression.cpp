@@ -4,17 +4,11 @@
 #include <string>
 
 #include "grammar/syntax.h"
+#include "knowledge/strings.h"
 
 namespace pyfaq::knowledge {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
-}
 
 /// Whether one comment's text ignores `rule`.
 bool comment_ignores(std::string_view comment, const RuleInfo& rule) {

@@ -7,10 +7,13 @@
 
 #include "knowledge/faq/rst_document.h"
 #include "knowledge/faq/rst_inline.h"
+#include "knowledge/strings.h"
 
 namespace pyfaq::knowledge::faq {
 
 namespace {
+
+using knowledge::trim;
 
 using Lines = std::vector<std::string_view>;
 
@@ -21,12 +24,6 @@ bool is_blank(std::string_view line) {
 std::size_t indent_of(std::string_view line) {
   const auto first = line.find_first_not_of(' ');
   return first == std::string_view::npos ? line.size() : first;
-}
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
 /// The lines from `i` on that belong to an indented block (blank lines included), dedented by
@@ -142,7 +139,8 @@ class Renderer {
     while (k < lines.size() && (is_blank(lines[k]) || indent_of(lines[k]) >= marker.width)) ++k;
     while (k > i && is_blank(lines[k - 1])) --k;
     for (; i < k; ++i) {
-      owned.push_back(is_blank(lines[i]) ? std::string() : std::string(lines[i].substr(marker.width)));
+      owned.push_back(is_blank(lines[i]) ? std::string()
+                                         : std::string(lines[i].substr(marker.width)));
     }
     const Lines item(owned.begin(), owned.end());
     const std::string inner = Renderer(*this).render(item);
@@ -193,7 +191,8 @@ class Renderer {
       return {};  // a comment (".. XXX ..."), a target (".. _label:"), a substitution
     }
     const std::string name = match[1].str();
-    const std::string argument = std::string(trim(std::string_view(&*match[2].first, match[2].length())));
+    const std::string argument =
+        std::string(trim(std::string_view(&*match[2].first, match[2].length())));
     // Options (":linenos:") come first in a directive's content.
     Lines body = content;
     while (!body.empty() && !body.front().empty() && body.front().front() == ':') {
@@ -233,7 +232,8 @@ class Renderer {
     }
     if (name == "only") return Renderer(*this).render(body);
     if (name == "contents" || name == "currentmodule" || name == "module" || name == "index" ||
-        name == "toctree" || name == "testsetup" || name == "testcleanup" || name == "tabularcolumns") {
+        name == "toctree" || name == "testsetup" || name == "testcleanup" ||
+        name == "tabularcolumns") {
       return {};
     }
     return Renderer(*this).render(body);  // unknown: keep what it says, as text

@@ -9,10 +9,10 @@
 namespace pyfaq::knowledge::faq {
 
 struct RstSection {
-  int level = 0;                        // 1: document title, 2: group, 3: question
-  std::string title;                    // raw, with inline markup
-  std::size_t line = 0;                 // 1-based line of the title text
-  std::vector<std::string_view> body;   // the lines up to the next title
+  int level = 0;                       // 1: document title, 2: group, 3: question
+  std::string title;                   // raw, with inline markup
+  std::size_t line = 0;                // 1-based line of the title text
+  std::vector<std::string_view> body;  // the lines up to the next title
 };
 
 /// Splits a document at its titles. A title is a line of text underlined (and optionally

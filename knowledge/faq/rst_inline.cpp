@@ -154,8 +154,8 @@ std::string render(std::string_view text, Target target) {
         std::size_t end = close + 1;
         while (end < text.size() && text[end] == '_' && end < close + 3) ++end;
         const RoleContent parts = split_title(content);
-        const bool is_url = parts.target != parts.shown &&
-                            (parts.target.starts_with("http") || parts.target.starts_with("mailto:"));
+        const bool is_url = parts.target != parts.shown && (parts.target.starts_with("http") ||
+                                                            parts.target.starts_with("mailto:"));
         if (target == Target::Markdown && is_url) {
           out += '[';
           out += render(parts.shown, Target::Plain);
@@ -175,7 +175,8 @@ std::string render(std::string_view text, Target target) {
       const auto close = find_close(text, i + mark.size(), mark);
       if (close != std::string_view::npos && close > i + mark.size() &&
           text[i + mark.size()] != ' ') {
-        const std::string inner = render(text.substr(i + mark.size(), close - i - mark.size()), target);
+        const std::string inner =
+            render(text.substr(i + mark.size(), close - i - mark.size()), target);
         out += target == Target::Markdown ? std::string(mark) + inner + std::string(mark) : inner;
         i = close + mark.size();
         continue;
@@ -189,14 +190,19 @@ std::string render(std::string_view text, Target target) {
 
 }  // namespace
 
-std::string inline_to_markdown(std::string_view text) { return render(text, Target::Markdown); }
+std::string inline_to_markdown(std::string_view text) {
+  return render(text, Target::Markdown);
+}
 
-std::string inline_to_plain(std::string_view text) { return render(text, Target::Plain); }
+std::string inline_to_plain(std::string_view text) {
+  return render(text, Target::Plain);
+}
 
 namespace {
 /// `os.remove(filename)` -> `os.remove`: a literal that is a dotted Python name (and a call).
 std::optional<std::string> dotted_name_in_literal(std::string_view literal) {
-  if (const auto paren = literal.find('('); paren != std::string_view::npos && literal.ends_with(')')) {
+  if (const auto paren = literal.find('(');
+      paren != std::string_view::npos && literal.ends_with(')')) {
     literal = literal.substr(0, paren);
   }
   if (literal.find('.') == std::string_view::npos || literal.empty()) return std::nullopt;
@@ -218,7 +224,8 @@ std::optional<std::string> dotted_name_in_literal(std::string_view literal) {
 }  // namespace
 
 void collect_api_references(std::string_view text, std::vector<std::string>& references) {
-  for (auto open = text.find("``"); open != std::string_view::npos; open = text.find("``", open + 2)) {
+  for (auto open = text.find("``"); open != std::string_view::npos;
+       open = text.find("``", open + 2)) {
     const auto close = text.find("``", open + 2);
     if (close == std::string_view::npos) break;
     if (auto name = dotted_name_in_literal(text.substr(open + 2, close - open - 2))) {

@@ -54,8 +54,8 @@ std::vector<RstSection> split_sections(std::string_view text) {
       if (over && !current->body.empty()) current->body.pop_back();  // the overline
       std::string_view title = line;
       while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
-      sections.push_back(RstSection{static_cast<int>(found - styles.begin()) + 1,
-                                    std::string(title), i + 1, {}});
+      sections.push_back(
+          RstSection{static_cast<int>(found - styles.begin()) + 1, std::string(title), i + 1, {}});
       current = &sections.back();
       ++i;  // skip the underline
       continue;

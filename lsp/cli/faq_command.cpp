@@ -1,9 +1,8 @@
 // `pyfaq faq info | search QUERY | show DOC#ANCHOR`: the FAQ from the command line.
 #include "lsp/cli/faq_command.h"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "lsp/docs/faq_docs.h"
@@ -40,7 +39,8 @@ int run_faq_info(const FaqOptions& options, std::ostream& out, std::ostream& err
       << "python: " << (source.python_version.empty() ? "unknown" : source.python_version) << "\n"
       << "entries: " << index.entries().size() << " (" << with_answers << " with answers)";
   for (const std::string_view doc : knowledge::kFaqDocuments) {
-    out << (doc == knowledge::kFaqDocuments[0] ? ": " : ", ") << doc << " " << per_doc[std::string(doc)];
+    out << (doc == knowledge::kFaqDocuments[0] ? ": " : ", ") << doc << " "
+        << per_doc[std::string(doc)];
   }
   out << "\n";
   return 0;
@@ -83,7 +83,8 @@ int run_faq_show(const FaqOptions& options, const std::string& name, std::ostrea
   out << "# " << entry->title << "\n\n";
   out << (entry->markdown.empty() ? "(The answer is not available: no Python docs were found.)"
                                   : entry->markdown)
-      << "\n\n" << knowledge::faq_url(entry->ref(), version_for_links(options, index)) << "\n";
+      << "\n\n"
+      << knowledge::faq_url(entry->ref(), version_for_links(options, index)) << "\n";
   return 0;
 }
 

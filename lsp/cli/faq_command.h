@@ -7,7 +7,7 @@
 namespace pyfaq::cli {
 
 struct FaqOptions {
-  std::string docs_path;  // --docs
+  std::string docs_path;     // --docs
   std::string docs_version;  // links; empty: the docs' own version
   std::size_t limit = 10;
   bool json = false;

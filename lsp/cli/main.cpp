@@ -76,11 +76,13 @@ int main(int argc, char** argv) {
 
   pyfaq::cli::FaqOptions faq;
   std::string faq_query, faq_entry;
-  auto* faq_command = app.add_subcommand("faq", "The Python FAQ: where it comes from, search, show");
+  auto* faq_command =
+      app.add_subcommand("faq", "The Python FAQ: where it comes from, search, show");
   faq_command->require_subcommand(1);
   faq_command->add_option("--docs", faq.docs_path, "Python docs to read the FAQ from");
   faq_command->add_option("--docs-version", faq.docs_version, "docs.python.org version for links");
-  auto* faq_info = faq_command->add_subcommand("info", "Which FAQ source is in use, and its version");
+  auto* faq_info =
+      faq_command->add_subcommand("info", "Which FAQ source is in use, and its version");
   auto* faq_search = faq_command->add_subcommand("search", "Ranked FAQ entries for a query");
   faq_search->add_option("query", faq_query, "Words, or an API name such as os.remove")->required();
   faq_search->add_option("-n,--limit", faq.limit, "How many entries")->capture_default_str();

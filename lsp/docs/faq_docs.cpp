@@ -27,7 +27,8 @@ std::string version_of(const fs::path& sources) {
   std::smatch match;
   const std::string text = sources.string();
   if (std::regex_search(text, match, kInPath)) return match[1];
-  std::ifstream options(sources.parent_path().parent_path() / "_static" / "documentation_options.js");
+  std::ifstream options(sources.parent_path().parent_path() / "_static" /
+                        "documentation_options.js");
   std::stringstream content;
   content << options.rdbuf();
   static const std::regex kVersion(R"(VERSION:\s*'(3\.[0-9]+))");
@@ -36,7 +37,8 @@ std::string version_of(const fs::path& sources) {
   return {};
 }
 
-std::optional<knowledge::FaqIndex> load_folder(const std::string& folder, knowledge::FaqSource source,
+std::optional<knowledge::FaqIndex> load_folder(const std::string& folder,
+                                               knowledge::FaqSource source,
                                                std::vector<std::string>& problems) {
   std::vector<std::pair<std::string, std::string>> documents;
   for (const std::string_view doc : knowledge::kFaqDocuments) {
@@ -57,14 +59,15 @@ std::optional<knowledge::FaqIndex> load_folder(const std::string& folder, knowle
 
 std::optional<std::string> faq_sources_folder(const std::string& path) {
   const fs::path root(path);
-  for (const fs::path& candidate : {root, root / "faq", root / "_sources" / "faq",
-                                    root / "html" / "_sources" / "faq"}) {
+  for (const fs::path& candidate :
+       {root, root / "faq", root / "_sources" / "faq", root / "html" / "_sources" / "faq"}) {
     if (has_faq_sources(candidate)) return candidate.string();
   }
   return std::nullopt;
 }
 
-std::optional<std::pair<std::string, std::string>> installed_faq_folder(const std::string& doc_root) {
+std::optional<std::pair<std::string, std::string>> installed_faq_folder(
+    const std::string& doc_root) {
   static const std::regex kName(R"(python3\.([0-9]+))");
   std::optional<std::pair<std::string, std::string>> best;
   int best_minor = -1;
@@ -87,9 +90,9 @@ knowledge::FaqIndex load_faq(const std::string& explicit_path, std::vector<std::
                              const std::string& doc_root) {
   if (!explicit_path.empty()) {
     if (const auto folder = faq_sources_folder(explicit_path)) {
-      if (auto index = load_folder(*folder,
-                                   {knowledge::FaqSourceKind::ExplicitPath, *folder, version_of(*folder)},
-                                   problems)) {
+      if (auto index = load_folder(
+              *folder, {knowledge::FaqSourceKind::ExplicitPath, *folder, version_of(*folder)},
+              problems)) {
         return std::move(*index);
       }
     } else {
@@ -97,10 +100,10 @@ knowledge::FaqIndex load_faq(const std::string& explicit_path, std::vector<std::
     }
   }
   if (const auto installed = installed_faq_folder(doc_root)) {
-    if (auto index = load_folder(installed->first,
-                                 {knowledge::FaqSourceKind::InstalledDocs, installed->first,
-                                  installed->second},
-                                 problems)) {
+    if (auto index = load_folder(
+            installed->first,
+            {knowledge::FaqSourceKind::InstalledDocs, installed->first, installed->second},
+            problems)) {
       return std::move(*index);
     }
   }
@@ -109,9 +112,9 @@ knowledge::FaqIndex load_faq(const std::string& explicit_path, std::vector<std::
     for (const auto& document : knowledge::embedded_faq_documents()) {
       documents.emplace_back(std::string(document.doc), std::string(document.rst));
     }
-    return knowledge::FaqIndex::from_rst(
-        documents, {knowledge::FaqSourceKind::Embedded, "embedded",
-                    std::string(knowledge::embedded_faq_version())});
+    return knowledge::FaqIndex::from_rst(documents,
+                                         {knowledge::FaqSourceKind::Embedded, "embedded",
+                                          std::string(knowledge::embedded_faq_version())});
   }
   return knowledge::FaqIndex::titles_only();
 }

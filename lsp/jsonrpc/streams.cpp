@@ -1,9 +1,9 @@
 // The byte streams an editor can reach the server by: stdio, a TCP port, a Unix domain socket.
 #include "lsp/jsonrpc/streams.h"
 
-#include <asio.hpp>
 #include <unistd.h>
 
+#include <asio.hpp>
 #include <stdexcept>
 
 namespace pyfaq::jsonrpc {
@@ -81,7 +81,9 @@ class Owned : public ByteStream {
 
 }  // namespace
 
-std::unique_ptr<ByteStream> stdio_stream() { return std::make_unique<Owned<StdioStream>>(); }
+std::unique_ptr<ByteStream> stdio_stream() {
+  return std::make_unique<Owned<StdioStream>>();
+}
 
 std::unique_ptr<ByteStream> connect_socket(unsigned short port) {
   auto owned = std::make_unique<Owned<SocketStream<asio::ip::tcp::socket>>>();

@@ -77,7 +77,8 @@ ReadResult Transport::read() {
   while ((header_end = buffer_.find(kHeaderEnd)) == std::string::npos) {
     if (buffer_.size() > kMaxHeaderBytes) {
       buffer_.clear();
-      return {ReadResult::Kind::FramingError, "header block longer than 64 KiB without a blank line"};
+      return {ReadResult::Kind::FramingError,
+              "header block longer than 64 KiB without a blank line"};
     }
     if (!fill()) return {ReadResult::Kind::EndOfStream, {}};
   }

@@ -44,7 +44,7 @@ class Transport {
   void close() { stream_->close(); }
 
  private:
-  bool fill();  // reads more bytes into buffer_; false at the end of the stream
+  bool fill();             // reads more bytes into buffer_; false at the end of the stream
   bool discard_pending();  // drops the body of an over-long message; false at the end
 
   std::unique_ptr<ByteStream> stream_;

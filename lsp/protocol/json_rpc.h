@@ -2,7 +2,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <stdexcept>
 #include <string>
 
@@ -26,8 +25,7 @@ enum class ErrorCode : int {
 /// Thrown by a handler to answer its request with an error.
 class RpcError : public std::runtime_error {
  public:
-  RpcError(ErrorCode code, const std::string& message)
-      : std::runtime_error(message), code_(code) {}
+  RpcError(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
   ErrorCode code() const { return code_; }
 
  private:
@@ -35,7 +33,9 @@ class RpcError : public std::runtime_error {
 };
 
 /// Whether a JSON value may serve as a request id (a number or a string).
-inline bool is_valid_id(const Json& id) { return id.is_number_integer() || id.is_string(); }
+inline bool is_valid_id(const Json& id) {
+  return id.is_number_integer() || id.is_string();
+}
 
 inline Json make_response(const Json& id, Json result) {
   return {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}};

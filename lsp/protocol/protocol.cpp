@@ -8,8 +8,7 @@ namespace pyfaq::protocol {
 
 namespace {
 [[noreturn]] void invalid(const char* key, const char* expected) {
-  throw RpcError(ErrorCode::InvalidParams,
-                 std::string("`") + key + "` must be " + expected);
+  throw RpcError(ErrorCode::InvalidParams, std::string("`") + key + "` must be " + expected);
 }
 }  // namespace
 
@@ -30,7 +29,8 @@ int32_t read_int(const Json& object, const char* key) {
   const Json& value = require(object, key);
   if (!value.is_number_integer()) invalid(key, "an integer");
   const auto number = value.get<int64_t>();
-  if (number < std::numeric_limits<int32_t>::min() || number > std::numeric_limits<int32_t>::max()) {
+  if (number < std::numeric_limits<int32_t>::min() ||
+      number > std::numeric_limits<int32_t>::max()) {
     invalid(key, "a 32-bit integer");
   }
   return static_cast<int32_t>(number);

@@ -38,9 +38,12 @@ bool contains_string(const Json* array, const char* wanted) {
 
 const char* ClientCapabilities::position_encoding_name() const {
   switch (position_unit) {
-    case grammar::ColumnUnit::Utf8: return "utf-8";
-    case grammar::ColumnUnit::Utf32: return "utf-32";
-    case grammar::ColumnUnit::Utf16: break;
+    case grammar::ColumnUnit::Utf8:
+      return "utf-8";
+    case grammar::ColumnUnit::Utf32:
+      return "utf-32";
+    case grammar::ColumnUnit::Utf16:
+      break;
   }
   return "utf-16";
 }

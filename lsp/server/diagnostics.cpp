@@ -11,9 +11,12 @@ using protocol::Json;
 namespace {
 int lsp_severity(knowledge::Severity severity) {
   switch (severity) {
-    case knowledge::Severity::Warning: return 2;
-    case knowledge::Severity::Information: return 3;
-    case knowledge::Severity::Hint: return 4;
+    case knowledge::Severity::Warning:
+      return 2;
+    case knowledge::Severity::Information:
+      return 3;
+    case knowledge::Severity::Hint:
+      return 4;
   }
   return 4;
 }
@@ -88,7 +91,8 @@ void DiagnosticsPublisher::forget(const std::string& uri) {
     pending_.erase(uri);
     published_versions_.erase(uri);
   }
-  session_.notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
+  session_.notify("textDocument/publishDiagnostics",
+                  {{"uri", uri}, {"diagnostics", Json::array()}});
 }
 
 void DiagnosticsPublisher::run_worker() {
@@ -112,8 +116,8 @@ void DiagnosticsPublisher::run_worker() {
 void DiagnosticsPublisher::publish(const std::string& uri) {
   const std::optional<Snapshot> snapshot = session_.documents().get(uri);
   if (!snapshot) return;
-  const auto analysis = session_.documents().analysis(*snapshot, *session_.rules(),
-                                                       session_.rules_generation());
+  const auto analysis =
+      session_.documents().analysis(*snapshot, *session_.rules(), session_.rules_generation());
   Json diagnostics = to_diagnostics(session_, *snapshot, *analysis);
   const std::lock_guard lock(mutex_);
   // Publish only if this is still the document's newest version and nothing newer went out.
@@ -122,9 +126,9 @@ void DiagnosticsPublisher::publish(const std::string& uri) {
   const auto published = published_versions_.find(uri);
   if (published != published_versions_.end() && published->second > snapshot->version) return;
   published_versions_[uri] = snapshot->version;
-  session_.notify("textDocument/publishDiagnostics", {{"uri", uri},
-                                                      {"version", snapshot->version},
-                                                      {"diagnostics", std::move(diagnostics)}});
+  session_.notify(
+      "textDocument/publishDiagnostics",
+      {{"uri", uri}, {"version", snapshot->version}, {"diagnostics", std::move(diagnostics)}});
 }
 
 }  // namespace pyfaq::server

@@ -31,7 +31,8 @@ void Logger::log(LogLevel level, const std::string& message) {
   {
     const std::lock_guard lock(mutex_);
     if (file_) {
-      const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+      const std::time_t now =
+          std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
       std::tm utc{};
       gmtime_r(&now, &utc);
       static constexpr const char* kNames[] = {"", "E", "W", "I", "D"};

@@ -19,7 +19,6 @@ using protocol::ErrorCode;
 using protocol::Json;
 using protocol::RpcError;
 
-
 /// Reads messages until the end of the input. Parse errors are answered here, at once;
 /// $/cancelRequest is applied here, so that it overtakes the queue.
 void read_loop(jsonrpc::Transport& transport, MessageQueue& queue, Session& session) {
@@ -71,8 +70,8 @@ class Dispatcher {
   /// Handles one message; returns an exit code when the server must stop.
   std::optional<int> handle(const Json& message) {
     if (!message.is_object() || message.value("jsonrpc", Json()) != "2.0") {
-      reply_error(message.is_object() ? message.value("id", Json()) : Json(), ErrorCode::InvalidRequest,
-                  "not a JSON-RPC 2.0 message");
+      reply_error(message.is_object() ? message.value("id", Json()) : Json(),
+                  ErrorCode::InvalidRequest, "not a JSON-RPC 2.0 message");
       return std::nullopt;
     }
     const auto method = message.find("method");
@@ -143,7 +142,8 @@ class Dispatcher {
       reply_error(id, ErrorCode::MethodNotFound, "unknown method " + name);
       return;
     }
-    if (const std::string uri = document_of(params); !uri.empty() && queue_.has_pending_change(uri)) {
+    if (const std::string uri = document_of(params);
+        !uri.empty() && queue_.has_pending_change(uri)) {
       reply_error(id, ErrorCode::ContentModified, "the document changed; ask again");
       return;
     }
@@ -204,11 +204,12 @@ int serve(jsonrpc::Transport& transport, const ServerOptions& options, Logger& l
   // cannot be interrupted, so at exit the reader is left to the end of the process.
   auto session = std::make_shared<Session>(transport, options, logger);
   auto queue = std::make_shared<MessageQueue>();
-  logger.set_sink([weak = std::weak_ptr<Session>(session)](LogLevel level, const std::string& text) {
-    const auto live = weak.lock();
-    if (!live || live->lifecycle == Lifecycle::Uninitialized) return;
-    live->notify("window/logMessage", {{"type", static_cast<int>(level)}, {"message", text}});
-  });
+  logger.set_sink(
+      [weak = std::weak_ptr<Session>(session)](LogLevel level, const std::string& text) {
+        const auto live = weak.lock();
+        if (!live || live->lifecycle == Lifecycle::Uninitialized) return;
+        live->notify("window/logMessage", {{"type", static_cast<int>(level)}, {"message", text}});
+      });
   auto reader_done = std::make_shared<std::atomic<bool>>(false);
   std::thread reader([&transport, session, queue, reader_done] {
     read_loop(transport, *queue, *session);

@@ -28,8 +28,8 @@ knowledge::LinkOptions Session::resolve_links(const Settings& settings) const {
   knowledge::LinkOptions links;
   const std::string& found = faqs_.source().python_version;
   links.version = !settings.docs_version.empty() ? settings.docs_version
-                  : !found.empty()                ? found
-                                                  : std::string(knowledge::kDefaultDocsVersion);
+                  : !found.empty()               ? found
+                                                 : std::string(knowledge::kDefaultDocsVersion);
   const auto kind = faqs_.source().kind;
   if (settings.local_links && (kind == knowledge::FaqSourceKind::ExplicitPath ||
                                kind == knowledge::FaqSourceKind::InstalledDocs)) {

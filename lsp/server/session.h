@@ -24,7 +24,7 @@ namespace pyfaq::server {
 struct ServerOptions {
   bool synchronous = false;  // no worker thread: diagnostics are published before the next read
   std::optional<int> client_process_id;
-  std::string docs_path;     // --docs: where to read the FAQ first
+  std::string docs_path;  // --docs: where to read the FAQ first
 };
 
 enum class Lifecycle { Uninitialized, Running, ShutDown };
@@ -61,7 +61,8 @@ class Session {
   // The way back to the client.
   void send(const protocol::Json& message);
   void notify(const std::string& method, protocol::Json params);
-  using ResponseHandler = std::function<void(const protocol::Json* result, const protocol::Json* error)>;
+  using ResponseHandler =
+      std::function<void(const protocol::Json* result, const protocol::Json* error)>;
   void request(const std::string& method, protocol::Json params, ResponseHandler on_response);
   /// Routes a response from the client to the handler of the request it answers.
   void handle_response(const protocol::Json& message);

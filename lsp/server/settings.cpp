@@ -53,9 +53,9 @@ Settings read_settings(const protocol::Json& section, std::vector<std::string>& 
           } else {
             problems.push_back("pyfaq.rules." + rule_name + " must be true or false");
           }
-        } else if (const auto severity =
-                       setting.is_string() ? parse_severity(setting.get<std::string>())
-                                           : std::nullopt) {
+        } else if (const auto severity = setting.is_string()
+                                             ? parse_severity(setting.get<std::string>())
+                                             : std::nullopt) {
           settings.severities[code] = *severity;
         } else {
           problems.push_back("pyfaq.severity." + rule_name +

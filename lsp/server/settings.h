@@ -14,12 +14,12 @@
 namespace pyfaq::server {
 
 struct Settings {
-  std::map<std::string, bool> rules;                          // rule code -> on/off
-  std::map<std::string, knowledge::Severity> severities;      // rule code -> severity
+  std::map<std::string, bool> rules;                      // rule code -> on/off
+  std::map<std::string, knowledge::Severity> severities;  // rule code -> severity
   bool hover = true;
-  std::string docs_version;  // explicit docs.python.org version; empty: the docs' own
-  bool local_links = false;  // link to the local HTML docs instead of docs.python.org
-  std::string docs_path;     // local docs, when set
+  std::string docs_version;      // explicit docs.python.org version; empty: the docs' own
+  bool local_links = false;      // link to the local HTML docs instead of docs.python.org
+  std::string docs_path;         // local docs, when set
   knowledge::LinkOptions links;  // resolved by the session from the above and the FAQ found
 
   /// The rule set these settings select.

@@ -68,15 +68,22 @@ int main(int argc, char** argv) {
   std::vector<std::string> arguments{"serve"};
   if (sync) arguments.push_back("--sync");
   pyfaq::testing::ServerProcess server(binary, arguments);
-  server.send({{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"},
-               {"params", {{"processId", nullptr},
-                           {"capabilities", {{"textDocument", {{"hover", {{"contentFormat", {"markdown"}}}}}}}}}}});
+  server.send(
+      {{"jsonrpc", "2.0"},
+       {"id", 0},
+       {"method", "initialize"},
+       {"params",
+        {{"processId", nullptr},
+         {"capabilities", {{"textDocument", {{"hover", {{"contentFormat", {"markdown"}}}}}}}}}}});
   wait_for(server, 0);
   server.send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
   const std::string uri = "file://" + path;
   auto start = Clock::now();
-  server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
-               {"params", {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", text}}}}}});
+  server.send({{"jsonrpc", "2.0"},
+               {"method", "textDocument/didOpen"},
+               {"params",
+                {{"textDocument",
+                  {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", text}}}}}});
   wait_for(server, nullptr, 1);
   std::cout << "open -> first tips: "
             << std::chrono::duration<double, std::milli>(Clock::now() - start).count() << " ms\n";
@@ -93,9 +100,12 @@ int main(int argc, char** argv) {
     const std::size_t length = line_starts[line + 1] - line_starts[line] - 1;
     const std::size_t column = length ? random() % length : 0;
     start = Clock::now();
-    server.send({{"jsonrpc", "2.0"}, {"id", id}, {"method", "textDocument/hover"},
-                 {"params", {{"textDocument", {{"uri", uri}}},
-                             {"position", {{"line", line}, {"character", column}}}}}});
+    server.send({{"jsonrpc", "2.0"},
+                 {"id", id},
+                 {"method", "textDocument/hover"},
+                 {"params",
+                  {{"textDocument", {{"uri", uri}}},
+                   {"position", {{"line", line}, {"character", column}}}}}});
     wait_for(server, id);
     hovers.push_back(elapsed_ms(start));
   }
@@ -118,14 +128,17 @@ int main(int argc, char** argv) {
                                                : json{{"line", edited_line + 1}, {"character", 0}});
       const json range = {{"start", {{"line", edited_line}, {"character", 0}}}, {"end", end}};
       start = Clock::now();
-      server.send({{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"},
-                   {"params", {{"textDocument", {{"uri", uri}, {"version", version}}},
-                               {"contentChanges", {{{"range", range}, {"text", insert ? inserted : ""}}}}}}});
+      server.send({{"jsonrpc", "2.0"},
+                   {"method", "textDocument/didChange"},
+                   {"params",
+                    {{"textDocument", {{"uri", uri}, {"version", version}}},
+                     {"contentChanges", {{{"range", range}, {"text", insert ? inserted : ""}}}}}}});
       wait_for(server, nullptr, version);
       changes.push_back(elapsed_ms(start));
     }
-    report(breaks_syntax ? "change -> tips (edit with a syntax error)" : "change -> tips (valid edit)",
-           changes);
+    report(
+        breaks_syntax ? "change -> tips (edit with a syntax error)" : "change -> tips (valid edit)",
+        changes);
   }
   std::cout << "server peak RSS: " << server.resident_kib() / 1024.0 << " MiB\n";
 

@@ -7,6 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$here/project" "$work/project"
+cp "$here/../../examples/signals.py" "$work/project/app/service.py"  # the shipped example
 cd "$work" || exit 2
 
 # Folders the walk must skip, each holding a file that would give tips.

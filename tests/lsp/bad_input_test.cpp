@@ -12,7 +12,9 @@ namespace {
 using nlohmann::json;
 
 json initialize_request() {
-  return {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
+  return {{"jsonrpc", "2.0"},
+          {"id", 1},
+          {"method", "initialize"},
           {"params", {{"processId", nullptr}, {"capabilities", json::object()}}}};
 }
 
@@ -53,7 +55,8 @@ class Server : public ::testing::Test {
   }
 
   /// The reply to request `id`, skipping notifications.
-  std::optional<json> next_reply(int id, std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
+  std::optional<json> next_reply(int id,
+                                 std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
     for (;;) {
       auto message = server_.next_significant(timeout);
       if (!message || (message->is_object() && message->value("id", json()) == id)) return message;
@@ -160,8 +163,11 @@ TEST_F(Server, RequestAboutADocumentChangedMeanwhileIsContentModified) {
 }
 
 TEST_F(Server, WrongParamsForEveryMethod) {
-  const std::vector<std::string> methods{"initialize", "shutdown", "textDocument/hover",
-                                         "textDocument/codeAction", "textDocument/diagnostic",
+  const std::vector<std::string> methods{"initialize",
+                                         "shutdown",
+                                         "textDocument/hover",
+                                         "textDocument/codeAction",
+                                         "textDocument/diagnostic",
                                          "workspace/executeCommand"};
   int id = 10;
   for (const std::string& method : methods) {
@@ -187,10 +193,10 @@ TEST_F(Server, WrongParamsForEveryMethod) {
 }
 
 TEST_F(Server, NotificationsWithWrongParamsChangeNothing) {
-  const std::vector<std::string> methods{"textDocument/didOpen", "textDocument/didChange",
-                                         "textDocument/didClose", "textDocument/didSave",
-                                         "workspace/didChangeConfiguration", "$/setTrace",
-                                         "initialized"};
+  const std::vector<std::string> methods{
+      "textDocument/didOpen", "textDocument/didChange",           "textDocument/didClose",
+      "textDocument/didSave", "workspace/didChangeConfiguration", "$/setTrace",
+      "initialized"};
   for (const std::string& method : methods) {
     for (const json& params : {json(42), json("text"), json::array({1}), json{{"x", nullptr}}}) {
       server_.send({{"jsonrpc", "2.0"}, {"method", method}, {"params", params}});

@@ -14,8 +14,10 @@ std::string json_mismatch(const nlohmann::json& pattern, const nlohmann::json& a
       const std::string wanted = text.substr(mode.size());
       if (!actual.is_string()) return path + ": expected a string, got " + actual.dump();
       const std::string& got = actual.get_ref<const std::string&>();
-      const bool ok = mode == "{{starts}}" ? got.starts_with(wanted) : got.find(wanted) != std::string::npos;
-      return ok ? std::string() : path + ": expected " + std::string(mode) + wanted + ", got " + actual.dump();
+      const bool ok =
+          mode == "{{starts}}" ? got.starts_with(wanted) : got.find(wanted) != std::string::npos;
+      return ok ? std::string()
+                : path + ": expected " + std::string(mode) + wanted + ", got " + actual.dump();
     }
   }
   if (pattern.is_object()) {
@@ -23,7 +25,8 @@ std::string json_mismatch(const nlohmann::json& pattern, const nlohmann::json& a
     for (const auto& [key, expected] : pattern.items()) {
       const auto found = actual.find(key);
       if (expected.is_string() && expected == "{{absent}}") {
-        if (found != actual.end()) return path + "." + key + ": expected absent, got " + found->dump();
+        if (found != actual.end())
+          return path + "." + key + ": expected absent, got " + found->dump();
         continue;
       }
       if (found == actual.end()) return path + "." + key + ": missing";

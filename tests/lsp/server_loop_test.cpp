@@ -46,11 +46,10 @@ TEST(ServerLoop, AHandlerThatThrowsAnswersInternalErrorAndTheServerLivesOn) {
   int fds[2];
   ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
   std::vector<server::MethodEntry> methods = server::method_table();
-  methods.push_back({"test/throw",
-                     [](server::Session&, const json&) -> json {
-                       throw std::logic_error("planted failure");
-                     },
-                     nullptr});
+  methods.push_back(
+      {"test/throw",
+       [](server::Session&, const json&) -> json { throw std::logic_error("planted failure"); },
+       nullptr});
   int exit_code = -1;
   std::thread loop([&] {
     jsonrpc::Transport transport(std::make_unique<FdStream>(fds[1]));
@@ -69,14 +68,19 @@ TEST(ServerLoop, AHandlerThatThrowsAnswersInternalErrorAndTheServerLivesOn) {
       if (reply.contains("id")) return reply;
     }
   };
-  EXPECT_TRUE(call({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
+  EXPECT_TRUE(call({{"jsonrpc", "2.0"},
+                    {"id", 1},
+                    {"method", "initialize"},
                     {"params", {{"capabilities", json::object()}}}})
                   .contains("result"));
   const json failed = call({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "test/throw"}});
   EXPECT_EQ(failed["error"]["code"], -32603);
   EXPECT_EQ(failed["error"]["message"], "internal error: planted failure");
-  const json search = call({{"jsonrpc", "2.0"}, {"id", 3}, {"method", "workspace/executeCommand"},
-                            {"params", {{"command", "pyfaq.searchFaq"}, {"arguments", {"threads"}}}}});
+  const json search =
+      call({{"jsonrpc", "2.0"},
+            {"id", 3},
+            {"method", "workspace/executeCommand"},
+            {"params", {{"command", "pyfaq.searchFaq"}, {"arguments", {"threads"}}}}});
   EXPECT_FALSE(search["result"].empty());
   EXPECT_TRUE(call({{"jsonrpc", "2.0"}, {"id", 4}, {"method", "shutdown"}}).contains("result"));
   client.write(json{{"jsonrpc", "2.0"}, {"method", "exit"}}.dump());
@@ -92,7 +96,9 @@ TEST(ServerLoop, ExitsWhenTheEditorProcessDies) {
     ::_exit(0);
   }
   ServerProcess server(PYFAQ_BINARY, {"serve", "--clientProcessId", std::to_string(editor)});
-  server.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
+  server.send({{"jsonrpc", "2.0"},
+               {"id", 1},
+               {"method", "initialize"},
                {"params", {{"processId", editor}, {"capabilities", json::object()}}}});
   ASSERT_TRUE(server.next_significant().has_value());
   EXPECT_FALSE(server.wait_exit(std::chrono::milliseconds(700)).has_value()) << "exited early";

@@ -25,7 +25,8 @@ ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::s
     ::close(out_pipe[0]);
     ::close(out_pipe[1]);
     std::vector<char*> argv{const_cast<char*>(binary.c_str())};
-    for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+    for (const std::string& argument : arguments)
+      argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
     ::execv(binary.c_str(), argv.data());
     ::_exit(127);

@@ -2,10 +2,10 @@
 // bytes, read framed replies with a deadline, and collect the exit code.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <sys/types.h>
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>

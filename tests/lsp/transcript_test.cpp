@@ -56,7 +56,8 @@ TEST_P(Transcript, ServerAnswersAsWritten) {
   std::vector<std::string> lines;
   for (std::string line; std::getline(file, line);) lines.push_back(line);
   std::vector<std::string> arguments{"serve", "--sync"};
-  if (!lines.empty() && lines[0].starts_with("# args:")) arguments = split_arguments(lines[0].substr(7));
+  if (!lines.empty() && lines[0].starts_with("# args:"))
+    arguments = split_arguments(lines[0].substr(7));
 
   ServerProcess server(PYFAQ_BINARY, arguments);
   // Requests the client sent, by id, so that the server's responses can be checked.
@@ -80,7 +81,8 @@ TEST_P(Transcript, ServerAnswersAsWritten) {
       server.send_raw(json::parse(line.substr(7)).get<std::string>());
     } else if (line.starts_with(">>> ")) {
       const json message = json::parse(line.substr(4));
-      if (message.is_object() && message.contains("id") && message.value("method", json()).is_string()) {
+      if (message.is_object() && message.contains("id") &&
+          message.value("method", json()).is_string()) {
         sent_methods[message["id"].dump()] = message["method"];
       }
       server.send(message);

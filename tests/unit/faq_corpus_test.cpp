@@ -29,9 +29,9 @@ std::string read(const fs::path& path) {
 std::string html_text(std::string html) {
   html = std::regex_replace(html, std::regex("<[^>]*>"), "");
   const std::pair<std::string, std::string> replacements[] = {
-      {"&#8217;", "'"}, {"&#8216;", "'"}, {"&#8220;", "\""}, {"&#8221;", "\""}, {"&quot;", "\""},
-      {"&#39;", "'"},   {"&lt;", "<"},    {"&gt;", ">"},     {"&amp;", "&"},    {"¶", ""},
-      {"’", "'"},       {"‘", "'"},       {"“", "\""},       {"”", "\""},       {"\n", " "},
+      {"&#8217;", "'"}, {"&#8216;", "'"},  {"&#8220;", "\""}, {"&#8221;", "\""}, {"&quot;", "\""},
+      {"&#39;", "'"},   {"&lt;", "<"},     {"&gt;", ">"},     {"&amp;", "&"},    {"¶", ""},
+      {"’", "'"},       {"‘", "'"},        {"“", "\""},       {"”", "\""},       {"\n", " "},
       {"…", "..."},     {"&#8230;", "..."}};
   for (const auto& [from, to] : replacements) {
     for (auto at = html.find(from); at != std::string::npos; at = html.find(from, at + to.size())) {
@@ -50,13 +50,16 @@ struct HtmlSection {
 
 std::vector<HtmlSection> html_sections(const fs::path& html_file) {
   const std::string html = read(html_file);
-  static const std::regex kSection(R"re(<section id="([^"]+)">\s*(?:<span[^>]*></span>\s*)*<h([1-6])>([\s\S]*?)</h\2>)re");
+  static const std::regex kSection(
+      R"re(<section id="([^"]+)">\s*(?:<span[^>]*></span>\s*)*<h([1-6])>([\s\S]*?)</h\2>)re");
   std::vector<HtmlSection> sections;
   for (std::sregex_iterator it(html.begin(), html.end(), kSection), end; it != end; ++it) {
     const std::size_t after = static_cast<std::size_t>(it->position() + it->length());
     const std::size_t next = html.find("<section", after);
-    const std::string own = html.substr(after, next == std::string::npos ? std::string::npos : next - after);
-    const bool has_text = own.find("<p>") != std::string::npos || own.find("<pre>") != std::string::npos;
+    const std::string own =
+        html.substr(after, next == std::string::npos ? std::string::npos : next - after);
+    const bool has_text =
+        own.find("<p>") != std::string::npos || own.find("<pre>") != std::string::npos;
     sections.push_back({(*it)[1], std::stoi((*it)[2]), html_text((*it)[3]), has_text});
   }
   return sections;
@@ -97,8 +100,7 @@ TEST_F(InstalledFaq, EveryQuestionOfTheHtmlWithItsAnchorAndTitle) {
     std::vector<HtmlSection> questions;
     for (std::size_t i = 0; i < sections.size(); ++i) {
       const bool leaf = i + 1 == sections.size() || sections[i + 1].level <= sections[i].level;
-      if (sections[i].level == deepest ||
-          (sections[i].level > 1 && leaf && sections[i].has_text)) {
+      if (sections[i].level == deepest || (sections[i].level > 1 && leaf && sections[i].has_text)) {
         questions.push_back(sections[i]);
       }
     }
@@ -122,7 +124,8 @@ TEST_F(InstalledFaq, AgreesWithTheBuiltInTitleTable) {
   const knowledge::FaqIndex titles = knowledge::FaqIndex::titles_only();
   ASSERT_EQ(titles.entries().size(), 179u);
   if (index_.source().python_version != "3.11") {
-    GTEST_SKIP() << "the built-in table is of the 3.11 FAQ; installed: " << index_.source().python_version;
+    GTEST_SKIP() << "the built-in table is of the 3.11 FAQ; installed: "
+                 << index_.source().python_version;
   }
   ASSERT_EQ(index_.entries().size(), titles.entries().size());
   for (std::size_t i = 0; i < titles.entries().size(); ++i) {

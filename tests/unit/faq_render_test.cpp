@@ -8,6 +8,7 @@
 #include "knowledge/faq/rst_inline.h"
 #include "knowledge/faq_index.h"
 #include "lsp/docs/faq_docs.h"
+#include "tests/unit/installed_faq.h"
 
 namespace pyfaq::knowledge::faq {
 namespace {
@@ -56,11 +57,12 @@ TEST(RstInline, Hyperlinks) {
 
 TEST(RstInline, ApiReferences) {
   std::vector<std::string> references;
-  collect_api_references(":func:`os.remove`, :mod:`shutil`, :meth:`~str.join`, :ref:`x <y>`, "
-                         ":class:`Thread <threading.Thread>`, :term:`GIL`",
-                         references);
-  EXPECT_EQ(references, (std::vector<std::string>{"os.remove", "shutil", "str.join",
-                                                  "threading.Thread"}));
+  collect_api_references(
+      ":func:`os.remove`, :mod:`shutil`, :meth:`~str.join`, :ref:`x <y>`, "
+      ":class:`Thread <threading.Thread>`, :term:`GIL`",
+      references);
+  EXPECT_EQ(references,
+            (std::vector<std::string>{"os.remove", "shutil", "str.join", "threading.Thread"}));
 }
 
 TEST(RstBlocks, ParagraphsJoinTheirLines) {
@@ -95,7 +97,8 @@ TEST(RstBlocks, QuotesAndAdmonitions) {
   EXPECT_EQ(render(".. note::\n\n   Mind the gap."), "> **Note:** Mind the gap.");
   EXPECT_EQ(render(".. seealso:: The other page."), "> **See also:** The other page.");
   EXPECT_EQ(render(".. seealso:: First.\n\n   Second."), "> **See also:** First.\n> \n> Second.");
-  EXPECT_EQ(render(".. versionchanged:: 3.9\n   Now faster."), "*Changed in version 3.9:* Now faster.");
+  EXPECT_EQ(render(".. versionchanged:: 3.9\n   Now faster."),
+            "*Changed in version 3.9:* Now faster.");
 }
 
 TEST(RstBlocks, WhatIsDroppedAndWhatDegrades) {
@@ -119,20 +122,15 @@ TEST(RstSections, LevelsFollowAdornmentOrder) {
 }
 
 /// The real FAQ: each construct, wherever the installed docs use it, renders as Markdown.
-class RealFaq : public ::testing::Test {
+class RealFaq : public testing::InstalledFaqTest {
  protected:
-  void SetUp() override {
-    std::vector<std::string> problems;
-    index_ = docs::load_faq("", problems);
-    ASSERT_EQ(index_.source().kind, FaqSourceKind::InstalledDocs) << "python3-doc is needed";
-  }
   /// How many answers contain `needle`.
   std::size_t answers_with(std::string_view needle) const {
     std::size_t count = 0;
-    for (const auto& entry : index_.entries()) count += entry.markdown.find(needle) != std::string::npos;
+    for (const auto& entry : index_.entries())
+      count += entry.markdown.find(needle) != std::string::npos;
     return count;
   }
-  FaqIndex index_;
 };
 
 TEST_F(RealFaq, EveryConstructRenders) {
@@ -142,12 +140,12 @@ TEST_F(RealFaq, EveryConstructRenders) {
   EXPECT_GT(answers_with("\n- "), 5u);          // bullet lists
   EXPECT_GT(answers_with("\n1. "), 3u);         // enumerated lists
   EXPECT_GT(answers_with("](https://peps.python.org/pep-"), 0u);
-  EXPECT_GT(answers_with("](https://"), 20u);   // hyperlinks
+  EXPECT_GT(answers_with("](https://"), 20u);  // hyperlinks
   EXPECT_GT(answers_with("> **Note:**"), 0u);
   EXPECT_GT(answers_with("> **See also:**"), 0u);
   // (The one versionchanged of the 3.11 FAQ sits inside a `.. XXX` comment: not rendered.)
   EXPECT_EQ(answers_with("XXX"), 0u);
-  EXPECT_GT(answers_with("()`"), 20u);          // :func: and :meth: with parentheses
+  EXPECT_GT(answers_with("()`"), 20u);  // :func: and :meth: with parentheses
 }
 
 /// The Markdown outside code fences.
@@ -171,9 +169,9 @@ std::string prose(const std::string& markdown) {
 TEST_F(RealFaq, NoMarkupLeaksThrough) {
   for (const auto& entry : index_.entries()) {
     const std::string text = prose(entry.markdown);
-    for (const std::string_view leak : {":func:`", ":mod:`", ":meth:`", ":ref:`", ":class:`",
-                                        ":term:`", ".. XXX", ".. code-block::", ".. note::",
-                                        ".. only::", ">`_", "``os", "``x"}) {
+    for (const std::string_view leak :
+         {":func:`", ":mod:`", ":meth:`", ":ref:`", ":class:`", ":term:`", ".. XXX",
+          ".. code-block::", ".. note::", ".. only::", ">`_", "``os", "``x"}) {
       EXPECT_EQ(text.find(leak), std::string::npos)
           << entry.doc << "#" << entry.anchor << " shows " << leak;
     }

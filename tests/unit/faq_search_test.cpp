@@ -3,22 +3,18 @@
 
 #include "knowledge/faq_index.h"
 #include "lsp/docs/faq_docs.h"
+#include "tests/unit/installed_faq.h"
 
 namespace pyfaq::knowledge {
 namespace {
 
-class FaqSearch : public ::testing::Test {
+class FaqSearch : public testing::InstalledFaqTest {
  protected:
-  void SetUp() override {
-    std::vector<std::string> problems;
-    index_ = docs::load_faq("", problems);
-    ASSERT_EQ(index_.source().kind, FaqSourceKind::InstalledDocs) << "python3-doc is needed";
-  }
   std::string first(std::string_view query) const {
     const auto matches = index_.search(query, 5);
-    return matches.empty() ? "(nothing)" : matches.front().entry->doc + "#" + matches.front().entry->anchor;
+    return matches.empty() ? "(nothing)"
+                           : matches.front().entry->doc + "#" + matches.front().entry->anchor;
   }
-  FaqIndex index_;
 };
 
 TEST_F(FaqSearch, TheMeantEntryComesFirst) {
@@ -26,9 +22,11 @@ TEST_F(FaqSearch, TheMeantEntryComesFirst) {
   EXPECT_EQ(first("delete file"), "library#how-do-i-delete-a-file-and-other-file-questions");
   EXPECT_EQ(first("os.remove"), "library#how-do-i-delete-a-file-and-other-file-questions");
   EXPECT_EQ(first("signal handler"), "library#why-don-t-my-signal-handlers-work");
-  EXPECT_EQ(first("default values shared"), "programming#why-are-default-values-shared-between-objects");
+  EXPECT_EQ(first("default values shared"),
+            "programming#why-are-default-values-shared-between-objects");
   EXPECT_EQ(first("lambda loop"),
-            "programming#why-do-lambdas-defined-in-a-loop-with-different-values-all-return-the-same-result");
+            "programming#why-do-lambdas-defined-in-a-loop-with-different-values-all-return-the-"
+            "same-result");
   EXPECT_EQ(first("UnboundLocalError"),
             "programming#why-am-i-getting-an-unboundlocalerror-when-the-variable-has-a-value");
   EXPECT_EQ(first("copy a file"), "library#how-do-i-copy-a-file");

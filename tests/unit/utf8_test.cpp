@@ -33,7 +33,10 @@ TEST(Utf8, SequenceLengths) {
 
 TEST(Utf8, ReplacingInvalidBytes) {
   EXPECT_EQ(replace_invalid_utf8("ok é"), "ok é");
-  EXPECT_EQ(replace_invalid_utf8("a\xff" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(replace_invalid_utf8("a\xff"
+                                 "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(replace_invalid_utf8("\xe4\xb8"), "\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(first_invalid_utf8(replace_invalid_utf8("\xc0\xaf\xed\xa0\x80")), std::nullopt);
 }

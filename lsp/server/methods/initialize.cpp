@@ -33,7 +33,8 @@ Json initialize(Session& session, const Json& params) {
 
   Json capabilities{
       {"positionEncoding", session.client.position_encoding_name()},
-      {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      {"textDocumentSync",
+       {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
       {"executeCommandProvider",
        {{"commands", {"pyfaq.openFaq", "pyfaq.searchFaq", "pyfaq.explainRule"}}}},
@@ -41,9 +42,8 @@ Json initialize(Session& session, const Json& params) {
   capabilities["codeActionProvider"] =
       session.client.code_action_literals ? Json{{"codeActionKinds", {"quickfix"}}} : Json(true);
   if (session.client.pull_diagnostics) {
-    capabilities["diagnosticProvider"] = {{"identifier", "pyfaq"},
-                                          {"interFileDependencies", false},
-                                          {"workspaceDiagnostics", false}};
+    capabilities["diagnosticProvider"] = {
+        {"identifier", "pyfaq"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}};
   }
   if (session.client.workspace_folders) {
     capabilities["workspace"] = {{"workspaceFolders", {{"supported", true}}}};

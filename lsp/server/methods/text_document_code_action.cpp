@@ -47,8 +47,8 @@ Json ignore_edit(const Session& session, const Snapshot& snapshot, std::size_t l
     }
   }
   const protocol::Position position = to_position(text, at, session.client.position_unit);
-  return Json::array({{{"range", protocol::to_json(protocol::Range{position, position})},
-                       {"newText", insert}}});
+  return Json::array(
+      {{{"range", protocol::to_json(protocol::Range{position, position})}, {"newText", insert}}});
 }
 
 }  // namespace
@@ -74,31 +74,37 @@ Json text_document_code_action(Session& session, const protocol::CodeActionParam
     if (current && data.contains("fix") && data.at("fix").is_object() &&
         session.client.code_action_literals) {
       const Json& fix = data.at("fix");
-      actions.push_back({{"title", fix.value("title", "Fix " + name)},
-                         {"kind", "quickfix"},
-                         {"diagnostics", {diagnostic}},
-                         {"isPreferred", fix.value("safe", false)},
-                         {"edit", workspace_edit(session, *snapshot, fix.value("edits", Json::array()))}});
+      actions.push_back(
+          {{"title", fix.value("title", "Fix " + name)},
+           {"kind", "quickfix"},
+           {"diagnostics", {diagnostic}},
+           {"isPreferred", fix.value("safe", false)},
+           {"edit", workspace_edit(session, *snapshot, fix.value("edits", Json::array()))}});
     }
     const std::string url = knowledge::faq_link(rule->info.faq, settings->links);
-    const Json open = command("Open FAQ: " + std::string(rule->info.faq.title), "pyfaq.openFaq",
-                              {url});
-    const Json explain = command("Explain " + name, "pyfaq.explainRule", {std::string(rule->info.code)});
+    const Json open =
+        command("Open FAQ: " + std::string(rule->info.faq.title), "pyfaq.openFaq", {url});
+    const Json explain =
+        command("Explain " + name, "pyfaq.explainRule", {std::string(rule->info.code)});
     if (!session.client.code_action_literals) {
       actions.push_back(open);
       actions.push_back(explain);
       continue;
     }
-    actions.push_back({{"title", open["title"]}, {"kind", "quickfix"},
-                       {"diagnostics", {diagnostic}}, {"command", open}});
-    actions.push_back({{"title", "Ignore " + name + " on this line"},
+    actions.push_back({{"title", open["title"]},
                        {"kind", "quickfix"},
                        {"diagnostics", {diagnostic}},
-                       {"edit", workspace_edit(session, *snapshot,
-                                               ignore_edit(session, *snapshot, range.start.line,
-                                                           rule->info))}});
-    actions.push_back({{"title", explain["title"]}, {"kind", "quickfix"},
-                       {"diagnostics", {diagnostic}}, {"command", explain}});
+                       {"command", open}});
+    actions.push_back(
+        {{"title", "Ignore " + name + " on this line"},
+         {"kind", "quickfix"},
+         {"diagnostics", {diagnostic}},
+         {"edit", workspace_edit(session, *snapshot,
+                                 ignore_edit(session, *snapshot, range.start.line, rule->info))}});
+    actions.push_back({{"title", explain["title"]},
+                       {"kind", "quickfix"},
+                       {"diagnostics", {diagnostic}},
+                       {"command", explain}});
   }
   return actions;
 }

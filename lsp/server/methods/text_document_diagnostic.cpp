@@ -13,7 +13,8 @@ Json text_document_diagnostic(Session& session, const Json& params) {
     throw protocol::RpcError(protocol::ErrorCode::InvalidParams, "document is not open: " + uri);
   }
   const uint64_t generation = session.rules_generation();
-  const std::string result_id = std::to_string(snapshot->version) + ":" + std::to_string(generation);
+  const std::string result_id =
+      std::to_string(snapshot->version) + ":" + std::to_string(generation);
   if (const auto previous = params.find("previousResultId");
       previous != params.end() && previous->is_string() &&
       previous->get<std::string>() == result_id) {

@@ -17,7 +17,8 @@ std::string clipped(const std::string& answer, const std::string& url) {
   std::string text = answer.substr(0, cut);
   // Never leave a code fence open.
   std::size_t fences = 0;
-  for (std::size_t at = text.find("```"); at != std::string::npos; at = text.find("```", at + 3)) ++fences;
+  for (std::size_t at = text.find("```"); at != std::string::npos; at = text.find("```", at + 3))
+    ++fences;
   if (fences % 2 == 1) text += "\n```";
   return text + "\n\n[… the rest of the answer](" + url + ")";
 }
@@ -45,8 +46,8 @@ std::string render(const knowledge::HoverInfo& info, const knowledge::LinkOption
   if (!info.faqs.empty() && !info.faqs.front()->markdown.empty()) {
     const knowledge::FaqEntry& primary = *info.faqs.front();
     text += "\n\n" + (markdown ? "---\n\n" + clipped(primary.markdown,
-                                                    knowledge::faq_link(primary.ref(), links))
-                                : primary.summary);
+                                                     knowledge::faq_link(primary.ref(), links))
+                               : primary.summary);
   }
   return text;
 }
@@ -65,9 +66,8 @@ Json text_document_hover(Session& session, const protocol::TextDocumentPositionP
   const std::size_t offset = to_offset(text, params.position, session.client.position_unit);
   const auto analysis =
       session.documents().analysis(*snapshot, *session.rules(), session.rules_generation());
-  const auto info = knowledge::hover_at(*snapshot->document, *analysis->model,
-                                        analysis->findings, offset, session.hovers(),
-                                        session.faqs());
+  const auto info = knowledge::hover_at(*snapshot->document, *analysis->model, analysis->findings,
+                                        offset, session.hovers(), session.faqs());
   if (!info) return nullptr;
   const bool markdown = session.client.hover_markdown;
   return {{"contents",

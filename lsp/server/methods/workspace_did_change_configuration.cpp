@@ -18,7 +18,7 @@ void workspace_did_change_configuration(Session& session, const Json& params) {
   }
   const Json settings = params.is_object() ? params.value("settings", Json()) : Json();
   session.apply_settings(settings.is_object() && settings.contains("pyfaq") ? settings.at("pyfaq")
-                                                                             : settings);
+                                                                            : settings);
   session.refresh_all_diagnostics();
 }
 

@@ -21,7 +21,8 @@ std::string string_argument(const Json& arguments, const char* command) {
 /// An FAQ URL from a URL or `doc#anchor`; only docs.python.org FAQ links are opened.
 std::string faq_link(Session& session, const std::string& target) {
   const knowledge::LinkOptions links = session.settings()->links;
-  const bool local = !links.local_html.empty() && target.starts_with("file://" + links.local_html + "/faq/");
+  const bool local =
+      !links.local_html.empty() && target.starts_with("file://" + links.local_html + "/faq/");
   if (target.starts_with("https://docs.python.org/") || local) {
     if (target.find("/faq/") == std::string::npos || target.find("..") != std::string::npos) {
       bad_arguments("not a Python FAQ link: " + target);
@@ -71,10 +72,10 @@ Json explain_rule(Session& session, const Json& arguments) {
   const knowledge::RuleDefinition* rule = knowledge::find_rule(code);
   if (!rule) bad_arguments("no rule " + code);
   const knowledge::LinkOptions links = session.settings()->links;
-  session.show_message(MessageType::Info,
-                       std::string(rule->info.code) + " " + std::string(rule->info.name) + ": " +
-                           std::string(rule->info.summary) + " See " +
-                           knowledge::faq_link(rule->info.faq, links));
+  session.show_message(MessageType::Info, std::string(rule->info.code) + " " +
+                                              std::string(rule->info.name) + ": " +
+                                              std::string(rule->info.summary) + " See " +
+                                              knowledge::faq_link(rule->info.faq, links));
   return {{"code", rule->info.code},
           {"name", rule->info.name},
           {"markdown", knowledge::rule_doc_markdown(*rule, links)}};
