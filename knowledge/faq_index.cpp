@@ -154,7 +154,7 @@ FaqIndex FaqIndex::titles_only() {
 }
 
 FaqIndex FaqIndex::from_rst(const std::vector<std::pair<std::string, std::string>>& documents,
-                            FaqSource source) {
+                            FaqSource source, const faq::ApiLinker* linker) {
   FaqIndex index;
   index.source_ = std::move(source);
   for (const auto& [doc, text] : documents) {
@@ -193,7 +193,7 @@ FaqIndex FaqIndex::from_rst(const std::vector<std::pair<std::string, std::string
                      group,
                      title,
                      id,
-                     faq::body_to_markdown(section.body),
+                     faq::body_to_markdown(section.body, linker),
                      first_paragraph(section.body),
                      {},
                      section.line};

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "knowledge/faq/rst_inline.h"
 #include "knowledge/finding.h"
 
 namespace pyfaq::knowledge {
@@ -54,7 +55,7 @@ class FaqIndex {
 
   /// Parses FAQ documents: (document name, reStructuredText) pairs.
   static FaqIndex from_rst(const std::vector<std::pair<std::string, std::string>>& documents,
-                           FaqSource source);
+                           FaqSource source, const faq::ApiLinker* linker = nullptr);
 
   const std::vector<FaqEntry>& entries() const { return entries_; }
   const FaqSource& source() const { return source_; }

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   build-essential cmake ninja-build git ca-certificates nodejs npm
-  nlohmann-json3-dev libasio-dev libcli11-dev libtomlplusplus-dev
+  nlohmann-json3-dev libasio-dev libcli11-dev libtomlplusplus-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-doc
 )

@@ -91,6 +91,8 @@ std::optional<ListMarker> list_marker(std::string_view line) {
 
 class Renderer {
  public:
+  explicit Renderer(const ApiLinker* linker) : linker_(linker) {}
+
   std::string render(const Lines& lines) {
     std::string out;
     bool previous_was_item = false;
@@ -168,7 +170,7 @@ class Renderer {
         text.pop_back();
       }
     }
-    std::string out = text.empty() ? std::string() : inline_to_markdown(text);
+    std::string out = text.empty() ? std::string() : inline_to_markdown(text, linker_);
     if (literal_follows) {
       std::size_t k = i;
       while (k < lines.size() && is_blank(lines[k])) ++k;
@@ -214,7 +216,7 @@ class Renderer {
         name == "important" || name == "caution") {
       std::string label = name == "seealso" ? "See also" : name;
       label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-      std::string text = inline_to_markdown(argument);
+      std::string text = inline_to_markdown(argument, linker_);
       const std::string inner = Renderer(*this).render(body);
       if (!text.empty() && !inner.empty()) text += "\n\n";
       return prefix_lines("**" + label + ":** " + text + inner, "> ", "> ");
@@ -227,7 +229,8 @@ class Renderer {
       const std::string version = argument.substr(0, space);
       std::string rest = space == std::string::npos ? std::string() : argument.substr(space + 1);
       std::string inner = Renderer(*this).render(body);
-      if (!rest.empty()) inner = inline_to_markdown(rest) + (inner.empty() ? "" : " " + inner);
+      if (!rest.empty())
+        inner = inline_to_markdown(rest, linker_) + (inner.empty() ? "" : " " + inner);
       return "*" + verb + " in version " + version + ":* " + inner;
     }
     if (name == "only") return Renderer(*this).render(body);
@@ -240,12 +243,13 @@ class Renderer {
   }
 
   std::string language_ = "python";
+  const ApiLinker* linker_;
 };
 
 }  // namespace
 
-std::string body_to_markdown(const std::vector<std::string_view>& body) {
-  return Renderer().render(body);
+std::string body_to_markdown(const std::vector<std::string_view>& body, const ApiLinker* linker) {
+  return Renderer(linker).render(body);
 }
 
 bool has_visible_content(const std::vector<std::string_view>& body) {

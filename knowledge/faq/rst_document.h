@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "knowledge/faq/rst_inline.h"
+
 namespace pyfaq::knowledge::faq {
 
 struct RstSection {
@@ -23,7 +25,8 @@ std::vector<RstSection> split_sections(std::string_view text);
 /// Markdown for a body: paragraphs, literal and code blocks, lists, block quotes, directives
 /// (note, seealso, versionchanged, only, code-block, doctest ...). Comments, targets and
 /// directives that only steer the build are dropped; anything unknown becomes plain text.
-std::string body_to_markdown(const std::vector<std::string_view>& body);
+std::string body_to_markdown(const std::vector<std::string_view>& body,
+                             const ApiLinker* linker = nullptr);
 
 /// Whether a body holds anything a reader would see (not only comments and targets).
 bool has_visible_content(const std::vector<std::string_view>& body);

@@ -105,7 +105,15 @@ bool can_start(std::string_view text, std::size_t at) {
          std::string_view("'\"([{<-/:").find(before) != std::string_view::npos;
 }
 
-std::string render(std::string_view text, Target target) {
+/// The object a Python role names: `~a.b` and `!a.b` -> `a.b`, `f()` -> `f`.
+std::string role_target(std::string_view content) {
+  std::string name = split_title(content).target;
+  while (!name.empty() && (name.front() == '~' || name.front() == '!')) name.erase(0, 1);
+  if (name.ends_with("()")) name.resize(name.size() - 2);
+  return name;
+}
+
+std::string render(std::string_view text, Target target, const ApiLinker* linker) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
@@ -139,7 +147,15 @@ std::string render(std::string_view text, Target target) {
             out += pep_link(content, target);
           } else {
             const std::string shown = role_text(role, content);
-            out += target == Target::Markdown && is_code_role(role) ? code_span(shown) : shown;
+            std::optional<std::string> url;
+            if (target == Target::Markdown && linker && is_python_object_role(role)) {
+              url = (*linker)(role_target(content));
+            }
+            if (url) {
+              out += "[" + code_span(shown) + "](" + *url + ")";
+            } else {
+              out += target == Target::Markdown && is_code_role(role) ? code_span(shown) : shown;
+            }
           }
           i = close + 1;
           continue;
@@ -158,12 +174,12 @@ std::string render(std::string_view text, Target target) {
                                                             parts.target.starts_with("mailto:"));
         if (target == Target::Markdown && is_url) {
           out += '[';
-          out += render(parts.shown, Target::Plain);
+          out += render(parts.shown, Target::Plain, nullptr);
           out += "](";
           out += parts.target;
           out += ')';
         } else {
-          out += render(parts.shown, target);
+          out += render(parts.shown, target, linker);
         }
         i = end;
         continue;
@@ -176,7 +192,7 @@ std::string render(std::string_view text, Target target) {
       if (close != std::string_view::npos && close > i + mark.size() &&
           text[i + mark.size()] != ' ') {
         const std::string inner =
-            render(text.substr(i + mark.size(), close - i - mark.size()), target);
+            render(text.substr(i + mark.size(), close - i - mark.size()), target, linker);
         out += target == Target::Markdown ? std::string(mark) + inner + std::string(mark) : inner;
         i = close + mark.size();
         continue;
@@ -190,12 +206,12 @@ std::string render(std::string_view text, Target target) {
 
 }  // namespace
 
-std::string inline_to_markdown(std::string_view text) {
-  return render(text, Target::Markdown);
+std::string inline_to_markdown(std::string_view text, const ApiLinker* linker) {
+  return render(text, Target::Markdown, linker);
 }
 
 std::string inline_to_plain(std::string_view text) {
-  return render(text, Target::Plain);
+  return render(text, Target::Plain, nullptr);
 }
 
 namespace {
@@ -244,9 +260,7 @@ void collect_api_references(std::string_view text, std::vector<std::string>& ref
     const auto close = text.find('`', tick + 2);
     if (close == std::string_view::npos) return;
     if (is_python_object_role(role)) {
-      std::string name = split_title(text.substr(tick + 2, close - tick - 2)).target;
-      while (!name.empty() && (name.front() == '~' || name.front() == '!')) name.erase(0, 1);
-      if (name.ends_with("()")) name.resize(name.size() - 2);
+      std::string name = role_target(text.substr(tick + 2, close - tick - 2));
       if (!name.empty()) references.push_back(name);
     }
     i = close;

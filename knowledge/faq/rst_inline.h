@@ -2,14 +2,20 @@
 // rendered to Markdown or plain text, with the API names the roles mention.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace pyfaq::knowledge::faq {
 
-/// Markdown for one paragraph's text (lines already joined with spaces).
-std::string inline_to_markdown(std::string_view text);
+/// The URL of the page documenting a Python object (`os.remove`), when known.
+using ApiLinker = std::function<std::optional<std::string>(const std::string& name)>;
+
+/// Markdown for one paragraph's text (lines already joined with spaces). With a linker, roles
+/// naming Python objects link to their documentation.
+std::string inline_to_markdown(std::string_view text, const ApiLinker* linker = nullptr);
 
 /// The text a reader sees, without markup (section titles, summaries, search).
 std::string inline_to_plain(std::string_view text);

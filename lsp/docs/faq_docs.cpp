@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "knowledge/embedded_faq.h"
+#include "lsp/docs/inventory.h"
 
 namespace pyfaq::docs {
 
@@ -52,7 +53,22 @@ std::optional<knowledge::FaqIndex> load_folder(const std::string& folder,
     documents.emplace_back(std::string(doc), text.str());
   }
   if (documents.empty()) return std::nullopt;
-  return knowledge::FaqIndex::from_rst(documents, std::move(source));
+  // Roles link to the pages the docs' own inventory names, on docs.python.org.
+  const auto inventory =
+      Inventory::load((fs::path(folder).parent_path().parent_path() / "objects.inv").string());
+  if (!inventory) return knowledge::FaqIndex::from_rst(documents, std::move(source));
+  const std::string base =
+      "https://docs.python.org/" +
+      (source.python_version.empty() ? std::string(knowledge::kDefaultDocsVersion)
+                                     : source.python_version) +
+      "/";
+  const knowledge::faq::ApiLinker linker =
+      [&](const std::string& name) -> std::optional<std::string> {
+    const auto page = inventory->page_of(name);
+    if (!page) return std::nullopt;
+    return base + *page;
+  };
+  return knowledge::FaqIndex::from_rst(documents, std::move(source), &linker);
 }
 
 }  // namespace

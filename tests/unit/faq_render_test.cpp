@@ -46,6 +46,17 @@ TEST(RstInline, Roles) {
   EXPECT_EQ(inline_to_markdown(":unknownrole:`text`"), "text");
 }
 
+TEST(RstInline, RolesLinkThroughTheLinker) {
+  const ApiLinker linker = [](const std::string& name) -> std::optional<std::string> {
+    if (name == "os.remove") return "https://docs.example/os.html#os.remove";
+    return std::nullopt;
+  };
+  EXPECT_EQ(inline_to_markdown(":func:`os.remove` or :func:`os.unlink`", &linker),
+            "[`os.remove()`](https://docs.example/os.html#os.remove) or `os.unlink()`");
+  EXPECT_EQ(inline_to_markdown(":func:`~os.remove`", &linker),
+            "[`remove()`](https://docs.example/os.html#os.remove)");
+}
+
 TEST(RstInline, Hyperlinks) {
   EXPECT_EQ(inline_to_markdown("see `the site <https://example.org/>`_ now"),
             "see [the site](https://example.org/) now");
@@ -146,6 +157,8 @@ TEST_F(RealFaq, EveryConstructRenders) {
   // (The one versionchanged of the 3.11 FAQ sits inside a `.. XXX` comment: not rendered.)
   EXPECT_EQ(answers_with("XXX"), 0u);
   EXPECT_GT(answers_with("()`"), 20u);  // :func: and :meth: with parentheses
+  // Roles link to their library pages through the docs' objects.inv.
+  EXPECT_GT(answers_with("`](https://docs.python.org/3."), 20u);
 }
 
 /// The Markdown outside code fences.

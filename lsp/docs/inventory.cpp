@@ -1,0 +1,71 @@
+// The Sphinx inventory (`objects.inv`) shipped with the Python docs.
+#include "lsp/docs/inventory.h"
+
+#include <zlib.h>
+
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace pyfaq::docs {
+
+namespace {
+
+std::optional<std::string> inflate(std::string_view compressed) {
+  z_stream stream{};
+  if (inflateInit(&stream) != Z_OK) return std::nullopt;
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  std::string out;
+  std::vector<char> chunk(1 << 16);
+  int status = Z_OK;
+  while (status == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
+    stream.avail_out = static_cast<uInt>(chunk.size());
+    status = ::inflate(&stream, Z_NO_FLUSH);
+    out.append(chunk.data(), chunk.size() - stream.avail_out);
+    if (out.size() > (64u << 20)) status = Z_MEM_ERROR;  // not an inventory
+  }
+  inflateEnd(&stream);
+  if (status != Z_STREAM_END) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::optional<Inventory> Inventory::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string file = buffer.str();
+  if (!file.starts_with("# Sphinx inventory version 2")) return std::nullopt;
+  // Four header lines, then the zlib stream.
+  std::size_t start = 0;
+  for (int line = 0; line < 4; ++line) {
+    start = file.find('\n', start);
+    if (start == std::string::npos) return std::nullopt;
+    ++start;
+  }
+  const auto text = inflate(std::string_view(file).substr(start));
+  if (!text) return std::nullopt;
+  Inventory inventory;
+  std::istringstream lines(*text);
+  for (std::string line; std::getline(lines, line);) {
+    // name domain:role priority uri display-name (the name itself has no spaces for py:)
+    std::istringstream fields(line);
+    std::string name, role, priority, uri;
+    if (!(fields >> name >> role >> priority >> uri) || !role.starts_with("py:")) continue;
+    if (uri.ends_with("$")) uri = uri.substr(0, uri.size() - 1) + name;
+    inventory.pages_.emplace(name, std::move(uri));
+  }
+  return inventory;
+}
+
+std::optional<std::string> Inventory::page_of(const std::string& name) const {
+  const auto found = pages_.find(name);
+  if (found == pages_.end()) return std::nullopt;
+  return found->second;
+}
+
+}  // namespace pyfaq::docs
