@@ -54,6 +54,24 @@ std::vector<std::string> terms_of(std::string_view text) {
   return terms;
 }
 
+/// Markdown without the targets of its links: URLs are not words a reader searches for.
+std::string without_link_targets(std::string_view markdown) {
+  std::string text;
+  text.reserve(markdown.size());
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    if (markdown.compare(i, 2, "](") == 0) {
+      const std::size_t close = markdown.find(')', i + 2);
+      if (close != std::string_view::npos) {
+        text += ' ';
+        i = close;
+        continue;
+      }
+    }
+    text += markdown[i];
+  }
+  return text;
+}
+
 constexpr float kTitleWeight = 3, kReferenceWeight = 2, kBodyWeight = 1;
 
 /// A paragraph of plain text: the first block of the Markdown answer, markup removed.
@@ -240,7 +258,7 @@ void FaqIndex::build_search_index() {
     add(entry.title, kTitleWeight);
     add(entry.section, kBodyWeight);
     for (const std::string& reference : entry.references) add(reference, kReferenceWeight);
-    add(entry.markdown, kBodyWeight);
+    add(without_link_targets(entry.markdown), kBodyWeight);
     total += lengths_[i];
     for (auto& [term, frequency] : frequencies) postings_[term].emplace_back(i, frequency);
   }

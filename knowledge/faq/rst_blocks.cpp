@@ -74,19 +74,28 @@ std::optional<ListMarker> list_marker(std::string_view line) {
   if (line.size() >= 2 && (line[0] == '*' || line[0] == '-' || line[0] == '+') && line[1] == ' ') {
     return ListMarker{2, "- "};
   }
-  static const std::regex kEnumerated(R"(^(\(?)([0-9]+|#|[a-zA-Z])([.)])\s+)");
-  std::match_results<std::string_view::const_iterator> match;
-  if (std::regex_search(line.begin(), line.end(), match, kEnumerated)) {
-    if (match[1].length() > 0 && *match[3].first != ')') return std::nullopt;
-    const std::string label = match[2].str();
-    if (label.size() == 1 && std::isalpha(static_cast<unsigned char>(label[0])) &&
-        line.size() > 3 && std::isupper(static_cast<unsigned char>(label[0]))) {
-      return std::nullopt;  // "A. Smith" is a sentence, not a list
-    }
-    const std::string number = std::isdigit(static_cast<unsigned char>(label[0])) ? label : "1";
-    return ListMarker{static_cast<std::size_t>(match[0].length()), number + ". "};
+  // Enumerated: "1." "1)" "(1)" "#." "a)" followed by white space.
+  std::size_t at = 0;
+  const bool open_paren = !line.empty() && line[0] == '(';
+  if (open_paren) ++at;
+  const std::size_t label_start = at;
+  while (at < line.size() && std::isdigit(static_cast<unsigned char>(line[at]))) ++at;
+  if (at == label_start && at < line.size() &&
+      (line[at] == '#' || std::isalpha(static_cast<unsigned char>(line[at])))) {
+    ++at;
   }
-  return std::nullopt;
+  if (at == label_start || at >= line.size()) return std::nullopt;
+  const char close = line[at];
+  if (close != '.' && close != ')') return std::nullopt;
+  if (open_paren && close != ')') return std::nullopt;
+  ++at;
+  const std::size_t spaces = line.find_first_not_of(' ', at);
+  if (at >= line.size() || line[at] != ' ' || spaces == std::string_view::npos) return std::nullopt;
+  const std::string_view label = line.substr(label_start, at - 1 - label_start);
+  const auto first = static_cast<unsigned char>(label[0]);
+  if (label.size() == 1 && std::isupper(first)) return std::nullopt;  // "A. Smith" is a sentence
+  const std::string number = std::isdigit(first) ? std::string(label) : std::string("1");
+  return ListMarker{spaces, number + ". "};
 }
 
 class Renderer {

@@ -50,14 +50,28 @@ std::optional<Inventory> Inventory::load(const std::string& path) {
   const auto text = inflate(std::string_view(file).substr(start));
   if (!text) return std::nullopt;
   Inventory inventory;
-  std::istringstream lines(*text);
-  for (std::string line; std::getline(lines, line);) {
-    // name domain:role priority uri display-name (the name itself has no spaces for py:)
-    std::istringstream fields(line);
-    std::string name, role, priority, uri;
-    if (!(fields >> name >> role >> priority >> uri) || !role.starts_with("py:")) continue;
-    if (uri.ends_with("$")) uri = uri.substr(0, uri.size() - 1) + name;
-    inventory.pages_.emplace(name, std::move(uri));
+  inventory.pages_.reserve(text->size() / 80);
+  // Each line: name domain:role priority uri display-name. Only Python objects are kept.
+  const std::string_view all = *text;
+  for (std::size_t line_start = 0; line_start < all.size();) {
+    std::size_t line_end = all.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = all.size();
+    const std::string_view line = all.substr(line_start, line_end - line_start);
+    line_start = line_end + 1;
+    const auto name_end = line.find(' ');
+    if (name_end == std::string_view::npos || line.compare(name_end + 1, 3, "py:") != 0) continue;
+    const auto role_end = line.find(' ', name_end + 1);
+    const auto priority_end =
+        role_end == std::string_view::npos ? role_end : line.find(' ', role_end + 1);
+    if (priority_end == std::string_view::npos) continue;
+    const auto uri_end = line.find(' ', priority_end + 1);
+    const std::string_view name = line.substr(0, name_end);
+    std::string uri(line.substr(priority_end + 1, uri_end - priority_end - 1));
+    if (uri.ends_with('$')) {
+      uri.pop_back();
+      uri += name;
+    }
+    inventory.pages_.emplace(std::string(name), std::move(uri));
   }
   return inventory;
 }

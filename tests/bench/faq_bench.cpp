@@ -7,6 +7,7 @@
 
 #include "knowledge/faq_index.h"
 #include "lsp/docs/faq_docs.h"
+#include "lsp/docs/inventory.h"
 
 namespace {
 
@@ -31,7 +32,18 @@ void BM_Search(benchmark::State& state, const char* query) {
   }
 }
 
+// The part of start-up that reads the docs' objects.inv (inflate and scan).
+void BM_LoadInventory(benchmark::State& state) {
+  const auto folder = pyfaq::docs::installed_faq_folder();
+  const std::string path = folder ? folder->first + "/../../objects.inv" : "";
+  for (auto _ : state) {
+    auto inventory = pyfaq::docs::Inventory::load(path);
+    benchmark::DoNotOptimize(inventory);
+  }
+}
+
 BENCHMARK(BM_LoadInstalledFaq)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadInventory)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Search, word, "gil")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Search, words, "how do i delete a file")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Search, prefix, "multi")->Unit(benchmark::kMicrosecond);
