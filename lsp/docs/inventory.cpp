@@ -3,6 +3,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -12,10 +13,12 @@ namespace pyfaq::docs {
 namespace {
 
 std::optional<std::string> inflate(std::string_view compressed) {
+  // A zlib stream: a 2-byte header, raw deflate, then a checksum we need not verify.
+  if (compressed.size() < 2) return std::nullopt;
   z_stream stream{};
-  if (inflateInit(&stream) != Z_OK) return std::nullopt;
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
+  if (inflateInit2(&stream, -15) != Z_OK) return std::nullopt;
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data() + 2));
+  stream.avail_in = static_cast<uInt>(compressed.size() - 2);
   std::string out;
   std::vector<char> chunk(1 << 16);
   int status = Z_OK;
@@ -50,9 +53,9 @@ std::optional<Inventory> Inventory::load(const std::string& path) {
   const auto text = inflate(std::string_view(file).substr(start));
   if (!text) return std::nullopt;
   Inventory inventory;
-  inventory.pages_.reserve(text->size() / 80);
+  inventory.text_ = std::move(*text);
   // Each line: name domain:role priority uri display-name. Only Python objects are kept.
-  const std::string_view all = *text;
+  const std::string_view all = inventory.text_;
   for (std::size_t line_start = 0; line_start < all.size();) {
     std::size_t line_end = all.find('\n', line_start);
     if (line_end == std::string_view::npos) line_end = all.size();
@@ -65,21 +68,24 @@ std::optional<Inventory> Inventory::load(const std::string& path) {
         role_end == std::string_view::npos ? role_end : line.find(' ', role_end + 1);
     if (priority_end == std::string_view::npos) continue;
     const auto uri_end = line.find(' ', priority_end + 1);
-    const std::string_view name = line.substr(0, name_end);
-    std::string uri(line.substr(priority_end + 1, uri_end - priority_end - 1));
-    if (uri.ends_with('$')) {
-      uri.pop_back();
-      uri += name;
-    }
-    inventory.pages_.emplace(std::string(name), std::move(uri));
+    inventory.entries_.emplace_back(line.substr(0, name_end),
+                                    line.substr(priority_end + 1, uri_end - priority_end - 1));
   }
+  std::sort(inventory.entries_.begin(), inventory.entries_.end());
   return inventory;
 }
 
-std::optional<std::string> Inventory::page_of(const std::string& name) const {
-  const auto found = pages_.find(name);
-  if (found == pages_.end()) return std::nullopt;
-  return found->second;
+std::optional<std::string> Inventory::page_of(std::string_view name) const {
+  const auto found = std::lower_bound(entries_.begin(), entries_.end(), name,
+                                      [](const std::pair<std::string_view, std::string_view>& entry,
+                                         std::string_view wanted) { return entry.first < wanted; });
+  if (found == entries_.end() || found->first != name) return std::nullopt;
+  std::string uri(found->second);
+  if (uri.ends_with('$')) {  // "$" stands for the name itself
+    uri.pop_back();
+    uri += name;
+  }
+  return uri;
 }
 
 }  // namespace pyfaq::docs

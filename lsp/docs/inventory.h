@@ -4,7 +4,9 @@
 
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace pyfaq::docs {
 
@@ -14,11 +16,12 @@ class Inventory {
   static std::optional<Inventory> load(const std::string& path);
 
   /// The page of a Python object relative to the docs root ("library/os.html#os.remove").
-  std::optional<std::string> page_of(const std::string& name) const;
-  std::size_t size() const { return pages_.size(); }
+  std::optional<std::string> page_of(std::string_view name) const;
+  std::size_t size() const { return entries_.size(); }
 
  private:
-  std::unordered_map<std::string, std::string> pages_;
+  std::string text_;  // the inflated inventory; entries_ are views into it
+  std::vector<std::pair<std::string_view, std::string_view>> entries_;  // sorted (name, uri)
 };
 
 }  // namespace pyfaq::docs
