@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
-#include <regex>
 #include <string>
 
 #include "knowledge/faq/rst_document.h"
@@ -196,14 +195,19 @@ class Renderer {
     const std::string_view first = lines[i];
     ++i;
     const Lines content = take_indented(lines, i, 1);
-    static const std::regex kDirective(R"(^\.\.\s+([a-zA-Z][\w:-]*)::\s*(.*)$)");
-    std::match_results<std::string_view::const_iterator> match;
-    if (!std::regex_match(first.begin(), first.end(), match, kDirective)) {
-      return {};  // a comment (".. XXX ..."), a target (".. _label:"), a substitution
-    }
-    const std::string name = match[1].str();
-    const std::string argument =
-        std::string(trim(std::string_view(&*match[2].first, match[2].length())));
+    // ".. name:: argument"; anything else is a comment (".. XXX"), a target (".. _label:")
+    // or a substitution definition, none of which a reader sees.
+    const std::string_view rest = trim(first.substr(2));
+    const auto marker = rest.find("::");
+    const std::string name(marker == std::string_view::npos ? std::string_view()
+                                                            : rest.substr(0, marker));
+    const bool is_directive =
+        !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) &&
+        std::all_of(name.begin(), name.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':';
+        });
+    if (!is_directive || first.size() < 3 || first[2] != ' ') return {};
+    const std::string argument(trim(rest.substr(marker + 2)));
     // Options (":linenos:") come first in a directive's content.
     Lines body = content;
     while (!body.empty() && !body.front().empty() && body.front().front() == ':') {

@@ -2,9 +2,9 @@
 // at build time, or titles and links only — in that order.
 #include "lsp/docs/faq_docs.h"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "knowledge/embedded_faq.h"
@@ -23,18 +23,29 @@ bool has_faq_sources(const fs::path& folder) {
 }
 
 /// "3.11" from a path holding "python3.11", else from the docs' documentation_options.js.
+/// "3.11" at `at` in `text` ("3." and digits), or empty.
+std::string version_at(std::string_view text, std::size_t at) {
+  if (text.substr(at, 2) != "3.") return {};
+  std::size_t end = at + 2;
+  while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+  return end > at + 2 ? std::string(text.substr(at, end - at)) : std::string();
+}
+
 std::string version_of(const fs::path& sources) {
-  static const std::regex kInPath(R"(python(3\.[0-9]+))");
-  std::smatch match;
   const std::string text = sources.string();
-  if (std::regex_search(text, match, kInPath)) return match[1];
+  for (auto at = text.find("python3."); at != std::string::npos;
+       at = text.find("python3.", at + 1)) {
+    if (std::string version = version_at(text, at + 6); !version.empty()) return version;
+  }
   std::ifstream options(sources.parent_path().parent_path() / "_static" /
                         "documentation_options.js");
   std::stringstream content;
   content << options.rdbuf();
-  static const std::regex kVersion(R"(VERSION:\s*'(3\.[0-9]+))");
   const std::string js = content.str();
-  if (std::regex_search(js, match, kVersion)) return match[1];
+  if (const auto at = js.find("VERSION:"); at != std::string::npos) {
+    const auto quote = js.find('\'', at);
+    if (quote != std::string::npos) return version_at(js, quote + 1);
+  }
   return {};
 }
 
@@ -84,16 +95,18 @@ std::optional<std::string> faq_sources_folder(const std::string& path) {
 
 std::optional<std::pair<std::string, std::string>> installed_faq_folder(
     const std::string& doc_root) {
-  static const std::regex kName(R"(python3\.([0-9]+))");
   std::optional<std::pair<std::string, std::string>> best;
   int best_minor = -1;
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(doc_root, error)) {
     const std::string name = entry.path().filename().string();
-    std::smatch match;
-    if (!std::regex_match(name, match, kName)) continue;
+    // Only real version folders ("python3.11"), not "python3" or "python3-doc" links.
+    if (!name.starts_with("python3.") || name.size() == 8 ||
+        name.find_first_not_of("0123456789", 8) != std::string::npos) {
+      continue;
+    }
     const fs::path sources = entry.path() / "html" / "_sources" / "faq";
-    const int minor = std::stoi(match[1]);
+    const int minor = std::stoi(name.substr(8));
     if (minor > best_minor && has_faq_sources(sources)) {
       best_minor = minor;
       best = std::pair{sources.string(), "3." + std::to_string(minor)};
