@@ -23,10 +23,11 @@ void stem(std::string& word) {
   }
 }
 
-/// Search terms: lower-case words, and dotted names (`os.remove`) both whole and in parts.
-std::vector<std::string> terms_of(std::string_view text) {
-  std::vector<std::string> terms;
-  std::string word;
+/// Calls `visit` with each search term of `text`: lower-case words, and dotted names
+/// (`os.remove`) both whole and in parts. One buffer serves every term.
+template <typename Visit>
+void for_each_term(std::string_view text, Visit&& visit) {
+  std::string word, piece;
   const auto flush = [&] {
     while (!word.empty() && word.back() == '.') word.pop_back();
     if (word.empty()) return;
@@ -34,12 +35,12 @@ std::vector<std::string> terms_of(std::string_view text) {
     if (word.find('.') != std::string::npos) {
       for (const std::string_view part : split(word, '.')) {
         if (part.empty()) continue;
-        std::string piece(part);
+        piece.assign(part);
         stem(piece);
-        terms.push_back(std::move(piece));
+        visit(std::string_view(piece));
       }
     }
-    terms.push_back(std::move(word));
+    visit(std::string_view(word));
     word.clear();
   };
   for (const char c : text) {
@@ -51,8 +52,20 @@ std::vector<std::string> terms_of(std::string_view text) {
     }
   }
   flush();
+}
+
+std::vector<std::string> terms_of(std::string_view text) {
+  std::vector<std::string> terms;
+  for_each_term(text, [&](std::string_view term) { terms.emplace_back(term); });
   return terms;
 }
+
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
 
 /// Markdown without the targets of its links: URLs are not words a reader searches for.
 std::string without_link_targets(std::string_view markdown) {
@@ -243,30 +256,50 @@ const FaqEntry* FaqIndex::find(std::string_view doc_and_anchor) const {
 }
 
 void FaqIndex::build_search_index() {
-  postings_.clear();
+  // Terms get ids; each entry's frequencies gather in one reused array (no map per entry).
+  std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> ids;
+  std::vector<std::vector<std::pair<uint32_t, float>>> postings;
+  std::vector<float> frequency;
+  std::vector<uint32_t> touched;
   lengths_.assign(entries_.size(), 0);
   float total = 0;
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     const FaqEntry& entry = entries_[i];
-    std::unordered_map<std::string, float> frequencies;
     const auto add = [&](std::string_view text, float weight) {
-      for (std::string& term : terms_of(text)) {
-        frequencies[std::move(term)] += weight;
+      for_each_term(text, [&](std::string_view term) {
+        auto found = ids.find(term);
+        if (found == ids.end()) {
+          found = ids.emplace(std::string(term), static_cast<uint32_t>(postings.size())).first;
+          postings.emplace_back();
+          frequency.push_back(0);
+        }
+        const uint32_t id = found->second;
+        if (frequency[id] == 0) touched.push_back(id);
+        frequency[id] += weight;
         lengths_[i] += weight;
-      }
+      });
     };
     add(entry.title, kTitleWeight);
     add(entry.section, kBodyWeight);
     for (const std::string& reference : entry.references) add(reference, kReferenceWeight);
     add(without_link_targets(entry.markdown), kBodyWeight);
     total += lengths_[i];
-    for (auto& [term, frequency] : frequencies) postings_[term].emplace_back(i, frequency);
+    for (const uint32_t id : touched) {
+      postings[id].emplace_back(i, frequency[id]);
+      frequency[id] = 0;
+    }
+    touched.clear();
   }
   average_length_ =
       entries_.empty() ? 1 : std::max(1.0f, total / static_cast<float>(entries_.size()));
+  postings_.clear();
+  postings_.reserve(ids.size());
   vocabulary_.clear();
-  vocabulary_.reserve(postings_.size());
-  for (const auto& [term, postings] : postings_) vocabulary_.push_back(term);
+  vocabulary_.reserve(ids.size());
+  for (auto& [term, id] : ids) {
+    vocabulary_.push_back(term);
+    postings_.emplace(term, std::move(postings[id]));
+  }
   std::sort(vocabulary_.begin(), vocabulary_.end());
 }
 
