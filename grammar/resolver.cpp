@@ -12,12 +12,6 @@ std::optional<ScopeId> SemanticModel::scope_of(TSNode identifier) const {
   return found->second;
 }
 
-std::optional<ScopeId> SemanticModel::scope_opened_by(TSNode node) const {
-  const auto found = opened_scopes_.find(node.id);
-  if (found == opened_scopes_.end()) return std::nullopt;
-  return found->second;
-}
-
 std::span<const BindingId> SemanticModel::bindings_in(ScopeId scope, std::string_view name) const {
   const auto& bindings = scopes_[scope].bindings;
   const auto found = bindings.find(name);

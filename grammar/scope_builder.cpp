@@ -185,7 +185,6 @@ class ScopeBuilder {
   ScopeId open_scope(ScopeKind kind, TSNode node, ScopeId parent) {
     const auto id = static_cast<ScopeId>(model_.scopes_.size());
     model_.scopes_.push_back(Scope{kind, node, parent, {}, {}, {}, false});
-    model_.opened_scopes_.emplace(node.id, id);
     return id;
   }
 

@@ -90,8 +90,6 @@ class SemanticModel {
 
   /// The scope an identifier is evaluated in.
   std::optional<ScopeId> scope_of(TSNode identifier) const;
-  /// The scope a def, lambda, class or comprehension node opens.
-  std::optional<ScopeId> scope_opened_by(TSNode node) const;
 
   /// Every binding of `name` in `scope` (empty when it has none).
   std::span<const BindingId> bindings_in(ScopeId scope, std::string_view name) const;
@@ -131,7 +129,6 @@ class SemanticModel {
   std::vector<Scope> scopes_;
   std::vector<Binding> bindings_;
   std::unordered_map<const void*, ScopeId> identifier_scopes_;
-  std::unordered_map<const void*, ScopeId> opened_scopes_;
   std::unordered_set<std::string> imported_modules_;  // top-level names of absolute imports
 };
 

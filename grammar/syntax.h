@@ -5,6 +5,8 @@
 
 #include <string_view>
 
+#include "grammar/ts_handles.h"
+
 namespace pyfaq::grammar {
 
 /// The source text a node spans.
@@ -30,6 +32,20 @@ inline TSNode field(TSNode node, std::string_view name) {
 /// Whether two handles name the same node of the same tree.
 inline bool same_node(TSNode a, TSNode b) {
   return ts_node_eq(a, b);
+}
+
+/// Visits `root` and every node below it, in source order and without recursion, until
+/// `visit` returns false.
+template <typename Visit>
+void for_each_descendant(TSNode root, Visit&& visit) {
+  TreeCursor cursor(root);
+  for (;;) {
+    if (!visit(ts_tree_cursor_current_node(cursor.get()))) return;
+    if (ts_tree_cursor_goto_first_child(cursor.get())) continue;
+    while (!ts_tree_cursor_goto_next_sibling(cursor.get())) {
+      if (!ts_tree_cursor_goto_parent(cursor.get())) return;
+    }
+  }
 }
 
 /// Strips redundant parentheses: `((x))` -> `x`.

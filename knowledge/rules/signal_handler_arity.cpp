@@ -65,15 +65,10 @@ std::string plural(std::size_t count, std::string_view word) {
 /// Every identifier inside a node, so a fix never picks a name that is already in use there.
 std::unordered_set<std::string_view> names_inside(TSNode node, std::string_view source) {
   std::unordered_set<std::string_view> names;
-  grammar::TreeCursor cursor(node);
-  for (bool more = true; more;) {
-    const TSNode current = ts_tree_cursor_current_node(cursor.get());
+  grammar::for_each_descendant(node, [&](TSNode current) {
     if (is_type(current, "identifier")) names.insert(node_text(current, source));
-    if (ts_tree_cursor_goto_first_child(cursor.get())) continue;
-    while (!(more = ts_tree_cursor_goto_next_sibling(cursor.get()))) {
-      if (!ts_tree_cursor_goto_parent(cursor.get())) break;
-    }
-  }
+    return true;
+  });
   return names;
 }
 
@@ -91,9 +86,7 @@ bool called_directly(const RuleContext& context, const Handler& handler) {
   if (is_type(handler.callable, "lambda")) return false;
   const std::string_view name = node_text(field(handler.callable, "name"), context.source());
   bool found = false;
-  grammar::TreeCursor cursor(context.document.root());
-  for (bool more = true; more && !found;) {
-    const TSNode node = ts_tree_cursor_current_node(cursor.get());
+  grammar::for_each_descendant(context.document.root(), [&](TSNode node) {
     if (is_type(node, "call")) {
       const TSNode callee = grammar::skip_parentheses(field(node, "function"));
       const grammar::Binding* target = nullptr;
@@ -105,11 +98,8 @@ bool called_directly(const RuleContext& context, const Handler& handler) {
       }
       found = target && grammar::same_node(target->definition, handler.callable);
     }
-    if (ts_tree_cursor_goto_first_child(cursor.get())) continue;
-    while (!(more = ts_tree_cursor_goto_next_sibling(cursor.get()))) {
-      if (!ts_tree_cursor_goto_parent(cursor.get())) break;
-    }
-  }
+    return !found;
+  });
   return found;
 }
 
