@@ -9,6 +9,7 @@
 #include "knowledge/embedded_files.h"
 #include "knowledge/faq/rst_document.h"
 #include "knowledge/faq/rst_inline.h"
+#include "knowledge/faq_answer.h"
 #include "knowledge/strings.h"
 
 namespace pyfaq::knowledge {
@@ -185,7 +186,10 @@ FaqIndex FaqIndex::titles_only() {
 }
 
 FaqIndex FaqIndex::from_rst(const std::vector<std::pair<std::string, std::string>>& documents,
-                            FaqSource source, const faq::ApiLinker* linker) {
+                            FaqSource source) {
+  const faq::ApiLinker mark_mention = [](const std::string& name) -> std::optional<std::string> {
+    return std::string(kApiLinkScheme) + name;
+  };
   FaqIndex index;
   index.source_ = std::move(source);
   for (const auto& [doc, text] : documents) {
@@ -224,7 +228,7 @@ FaqIndex FaqIndex::from_rst(const std::vector<std::pair<std::string, std::string
                      group,
                      title,
                      id,
-                     faq::body_to_markdown(section.body, linker),
+                     faq::body_to_markdown(section.body, &mark_mention),
                      first_paragraph(section.body),
                      {},
                      section.line};

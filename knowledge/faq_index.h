@@ -21,8 +21,8 @@ struct FaqEntry {
   std::string section;  // the group heading (the document title where there are no groups)
   std::string title;    // the question, as plain text
   std::string anchor;   // the section id of the rendered HTML
-  std::string markdown;                 // the answer; empty when only titles are known
-  std::string summary;                  // the answer's first paragraph, plain text
+  std::string markdown;  // the answer, to show through link_api_mentions; empty: titles only
+  std::string summary;   // the answer's first paragraph, plain text
   std::vector<std::string> references;  // API names from the answer's roles (`os.remove`)
   std::size_t line = 0;                 // the title's line in the .rst.txt source
 
@@ -53,9 +53,10 @@ class FaqIndex {
   /// Titles and anchors only, from the embedded `data/faq-entries.tsv`.
   static FaqIndex titles_only();
 
-  /// Parses FAQ documents: (document name, reStructuredText) pairs.
+  /// Parses FAQ documents: (document name, reStructuredText) pairs. The answers mark the
+  /// Python objects they mention for `link_api_mentions` (faq_answer.h).
   static FaqIndex from_rst(const std::vector<std::pair<std::string, std::string>>& documents,
-                           FaqSource source, const faq::ApiLinker* linker = nullptr);
+                           FaqSource source);
 
   const std::vector<FaqEntry>& entries() const { return entries_; }
   const FaqSource& source() const { return source_; }

@@ -21,6 +21,20 @@ std::string faq_link(const FaqRef& faq, const LinkOptions& links) {
          std::string(faq.anchor);
 }
 
+std::string docs_page_link(std::string_view page, const LinkOptions& links) {
+  std::string url;
+  if (links.local_html.empty()) {
+    url = "https://docs.python.org/";
+    url += links.version;
+  } else {
+    url = "file://";
+    url += links.local_html;
+  }
+  url += '/';
+  url += page;
+  return url;
+}
+
 bool is_valid_docs_version(std::string_view version) {
   if (version == "dev") return true;
   return !version.empty() && version.size() <= 8 && version.front() != '.' &&

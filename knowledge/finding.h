@@ -73,6 +73,10 @@ struct LinkOptions {
 /// chosen, else the docs.python.org URL.
 std::string faq_link(const FaqRef& faq, const LinkOptions& links);
 
+/// The link to a docs page given relative to the docs root ("library/os.html#os.remove"),
+/// local or on docs.python.org as `links` chooses.
+std::string docs_page_link(std::string_view page, const LinkOptions& links);
+
 /// Whether `version` may go into a docs.python.org URL: "3", "3.13" or "dev".
 bool is_valid_docs_version(std::string_view version);
 

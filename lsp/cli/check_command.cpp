@@ -13,6 +13,7 @@
 #include "grammar/utf8.h"
 #include "lsp/cli/check_report.h"
 #include "lsp/cli/source_files.h"
+#include "lsp/docs/faq_docs.h"
 
 namespace pyfaq::cli {
 
@@ -93,8 +94,14 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     work();
   }
 
+  // Links match the docs on this machine, as the server's do, unless a version is asked for.
+  std::string docs_version = options.docs_version;
+  if (docs_version.empty()) {
+    const auto installed = docs::installed_faq_folder();
+    docs_version = installed ? installed->second : std::string(knowledge::kDefaultDocsVersion);
+  }
   const ReportSummary summary =
-      write_report(options.format, options.docs_version, sources.errors, results, out, err);
+      write_report(options.format, docs_version, sources.errors, results, out, err);
   if (summary.path_errors > 0) return 2;
   return summary.findings > 0 ? 1 : 0;
 }

@@ -17,8 +17,8 @@ enum class OutputFormat { Concise, Full, Json };
 struct CheckOptions {
   std::vector<std::string> paths;
   OutputFormat format = OutputFormat::Concise;
-  std::string docs_version{knowledge::kDefaultDocsVersion};
-  unsigned jobs = 0;  // 0: one per core
+  std::string docs_version{};  // empty: the installed docs' version, else kDefaultDocsVersion
+  unsigned jobs = 0;           // 0: one per core
 };
 
 /// The outcome for one file: its findings (with the text, to print positions and frames) or why

@@ -80,11 +80,16 @@ int run_faq_show(const FaqOptions& options, const std::string& name, std::ostrea
         << "library#why-don-t-my-signal-handlers-work)\n";
     return 2;
   }
+  const knowledge::LinkOptions links{version_for_links(options, index), ""};
+  const auto inventory = docs::load_inventory(index.source());
+  const knowledge::ApiPageFinder finder =
+      inventory ? inventory->page_finder() : knowledge::ApiPageFinder{};
   out << "# " << entry->title << "\n\n";
-  out << (entry->markdown.empty() ? "(The answer is not available: no Python docs were found.)"
-                                  : entry->markdown)
+  out << (entry->markdown.empty()
+              ? "(The answer is not available: no Python docs were found.)"
+              : knowledge::link_api_mentions(entry->markdown, inventory ? &finder : nullptr, links))
       << "\n\n"
-      << knowledge::faq_url(entry->ref(), version_for_links(options, index)) << "\n";
+      << knowledge::faq_link(entry->ref(), links) << "\n";
   return 0;
 }
 

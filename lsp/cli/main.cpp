@@ -47,8 +47,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   check_command
       ->add_option("--docs-version", check.docs_version,
-                   "Python docs version the FAQ links point to")
-      ->capture_default_str()
+                   "Python docs version the FAQ links point to (default: the installed docs', "
+                   "else 3.11)")
       ->check([](const std::string& version) {
         return pyfaq::knowledge::is_valid_docs_version(version)
                    ? std::string()

@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "knowledge/embedded_faq.h"
-#include "lsp/docs/inventory.h"
 
 namespace pyfaq::docs {
 
@@ -64,22 +63,7 @@ std::optional<knowledge::FaqIndex> load_folder(const std::string& folder,
     documents.emplace_back(std::string(doc), text.str());
   }
   if (documents.empty()) return std::nullopt;
-  // Roles link to the pages the docs' own inventory names, on docs.python.org.
-  const auto inventory =
-      Inventory::load((fs::path(folder).parent_path().parent_path() / "objects.inv").string());
-  if (!inventory) return knowledge::FaqIndex::from_rst(documents, std::move(source));
-  const std::string base =
-      "https://docs.python.org/" +
-      (source.python_version.empty() ? std::string(knowledge::kDefaultDocsVersion)
-                                     : source.python_version) +
-      "/";
-  const knowledge::faq::ApiLinker linker =
-      [&](const std::string& name) -> std::optional<std::string> {
-    const auto page = inventory->page_of(name);
-    if (!page) return std::nullopt;
-    return base + *page;
-  };
-  return knowledge::FaqIndex::from_rst(documents, std::move(source), &linker);
+  return knowledge::FaqIndex::from_rst(documents, std::move(source));
 }
 
 }  // namespace
@@ -113,6 +97,16 @@ std::optional<std::pair<std::string, std::string>> installed_faq_folder(
     }
   }
   return best;
+}
+
+std::optional<Inventory> load_inventory(const knowledge::FaqSource& source) {
+  if (source.kind != knowledge::FaqSourceKind::ExplicitPath &&
+      source.kind != knowledge::FaqSourceKind::InstalledDocs) {
+    return std::nullopt;
+  }
+  // .../html/_sources/faq -> .../html/objects.inv
+  return Inventory::load(
+      (fs::path(source.location).parent_path().parent_path() / "objects.inv").string());
 }
 
 knowledge::FaqIndex load_faq(const std::string& explicit_path, std::vector<std::string>& problems,

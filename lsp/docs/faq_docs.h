@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "knowledge/faq_index.h"
+#include "lsp/docs/inventory.h"
 
 namespace pyfaq::docs {
 
@@ -22,5 +23,10 @@ std::optional<std::pair<std::string, std::string>> installed_faq_folder(
 /// to `problems` (and the next source is tried).
 knowledge::FaqIndex load_faq(const std::string& explicit_path, std::vector<std::string>& problems,
                              const std::string& doc_root = "/usr/share/doc");
+
+/// The Sphinx inventory of the docs the FAQ was read from (html/objects.inv), which says where
+/// the objects its answers mention are documented; nullopt for the embedded FAQ or without one.
+/// It takes longer to read than the FAQ itself, so the server reads it in the background.
+std::optional<Inventory> load_inventory(const knowledge::FaqSource& source);
 
 }  // namespace pyfaq::docs

@@ -19,18 +19,24 @@ std::optional<std::string> inflate(std::string_view compressed) {
   if (inflateInit2(&stream, -15) != Z_OK) return std::nullopt;
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data() + 2));
   stream.avail_in = static_cast<uInt>(compressed.size() - 2);
-  std::string out;
-  std::vector<char> chunk(1 << 16);
+  // Straight into the result, grown geometrically: inventories inflate about eightfold.
+  constexpr std::size_t kLimit = 64u << 20;  // not an inventory
+  std::string out(compressed.size() * 10, '\0');
+  std::size_t produced = 0;
   int status = Z_OK;
   while (status == Z_OK) {
-    stream.next_out = reinterpret_cast<Bytef*>(chunk.data());
-    stream.avail_out = static_cast<uInt>(chunk.size());
+    if (produced == out.size()) {
+      if (out.size() >= kLimit) break;
+      out.resize(out.size() * 2);
+    }
+    stream.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
+    stream.avail_out = static_cast<uInt>(out.size() - produced);
     status = ::inflate(&stream, Z_NO_FLUSH);
-    out.append(chunk.data(), chunk.size() - stream.avail_out);
-    if (out.size() > (64u << 20)) status = Z_MEM_ERROR;  // not an inventory
+    produced = out.size() - stream.avail_out;
   }
   inflateEnd(&stream);
   if (status != Z_STREAM_END) return std::nullopt;
+  out.resize(produced);
   return out;
 }
 
@@ -53,9 +59,9 @@ std::optional<Inventory> Inventory::load(const std::string& path) {
   const auto text = inflate(std::string_view(file).substr(start));
   if (!text) return std::nullopt;
   Inventory inventory;
-  inventory.text_ = std::move(*text);
+  inventory.text_ = std::make_shared<const std::string>(std::move(*text));
   // Each line: name domain:role priority uri display-name. Only Python objects are kept.
-  const std::string_view all = inventory.text_;
+  const std::string_view all = *inventory.text_;
   for (std::size_t line_start = 0; line_start < all.size();) {
     std::size_t line_end = all.find('\n', line_start);
     if (line_end == std::string_view::npos) line_end = all.size();

@@ -2,11 +2,14 @@
 // Python object, so that the FAQ's role mentions (`:func:\`os.remove\``) can link to it.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "knowledge/faq_answer.h"
 
 namespace pyfaq::docs {
 
@@ -19,8 +22,13 @@ class Inventory {
   std::optional<std::string> page_of(std::string_view name) const;
   std::size_t size() const { return entries_.size(); }
 
+  /// `page_of` for knowledge::link_api_mentions; the inventory must outlive it.
+  knowledge::ApiPageFinder page_finder() const {
+    return [this](std::string_view name) { return page_of(name); };
+  }
+
  private:
-  std::string text_;  // the inflated inventory; entries_ are views into it
+  std::shared_ptr<const std::string> text_;  // the inflated inventory; entries_ view into it
   std::vector<std::pair<std::string_view, std::string_view>> entries_;  // sorted (name, uri)
 };
 

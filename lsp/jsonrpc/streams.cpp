@@ -10,6 +10,21 @@ namespace pyfaq::jsonrpc {
 
 namespace {
 
+/// Reads what is there (at least one byte); 0 at the end or on an error.
+template <typename AsioStream>
+std::size_t read_available(AsioStream& stream, char* buffer, std::size_t size) {
+  asio::error_code error;
+  const std::size_t count = stream.read_some(asio::buffer(buffer, size), error);
+  return error ? 0 : count;
+}
+
+template <typename AsioStream>
+bool write_everything(AsioStream& stream, std::string_view bytes) {
+  asio::error_code error;
+  asio::write(stream, asio::buffer(bytes.data(), bytes.size()), error);
+  return !error;
+}
+
 /// A ByteStream over one asio stream socket (TCP or local).
 template <typename Socket>
 class SocketStream : public ByteStream {
@@ -18,15 +33,9 @@ class SocketStream : public ByteStream {
   Socket& socket() { return socket_; }
 
   std::size_t read_some(char* buffer, std::size_t size) override {
-    asio::error_code error;
-    const std::size_t count = socket_.read_some(asio::buffer(buffer, size), error);
-    return error ? 0 : count;
+    return read_available(socket_, buffer, size);
   }
-  bool write_all(std::string_view bytes) override {
-    asio::error_code error;
-    asio::write(socket_, asio::buffer(bytes.data(), bytes.size()), error);
-    return !error;
-  }
+  bool write_all(std::string_view bytes) override { return write_everything(socket_, bytes); }
   void close() override {
     asio::error_code ignored;
     socket_.shutdown(asio::socket_base::shutdown_both, ignored);
@@ -43,15 +52,9 @@ class StdioStream : public ByteStream {
   explicit StdioStream(asio::io_context& io) : in_(io, ::dup(0)), out_(io, ::dup(1)) {}
 
   std::size_t read_some(char* buffer, std::size_t size) override {
-    asio::error_code error;
-    const std::size_t count = in_.read_some(asio::buffer(buffer, size), error);
-    return error ? 0 : count;
+    return read_available(in_, buffer, size);
   }
-  bool write_all(std::string_view bytes) override {
-    asio::error_code error;
-    asio::write(out_, asio::buffer(bytes.data(), bytes.size()), error);
-    return !error;
-  }
+  bool write_all(std::string_view bytes) override { return write_everything(out_, bytes); }
   void close() override {
     asio::error_code ignored;
     in_.close(ignored);

@@ -24,20 +24,22 @@ void DocumentStore::change(const protocol::DidChangeParams& params, grammar::Col
     }
     current = found->second.snapshot.document;
   }
-  // Edit a private copy; publish it only once every change is applied.
-  auto next = std::make_shared<grammar::Document>(*current);
+  // Edit a private copy, made only when an edit needs the old text; publish it only once every
+  // change is applied.
+  std::shared_ptr<grammar::Document> next;
   for (const protocol::TextDocumentContentChangeEvent& change : params.changes) {
     if (!change.range) {
       next = std::make_shared<grammar::Document>(change.text);
       continue;
     }
+    if (!next) next = std::make_shared<grammar::Document>(*current);
     const grammar::ByteRange range = to_byte_range(next->buffer(), *change.range, unit);
     next->edit(range, change.text);
   }
   const std::lock_guard lock(mutex_);
   Entry& entry = entries_[params.uri];
   entry.snapshot.version = params.version;
-  entry.snapshot.document = std::move(next);
+  if (next) entry.snapshot.document = std::move(next);
   entry.analysis = nullptr;
 }
 

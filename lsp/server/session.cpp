@@ -41,10 +41,47 @@ knowledge::LinkOptions Session::resolve_links(const Settings& settings) const {
   return links;
 }
 
+namespace {
+
+using SharedInventory = std::shared_ptr<const docs::Inventory>;
+
+SharedInventory read_inventory(const knowledge::FaqSource& source) {
+  try {
+    if (auto inventory = docs::load_inventory(source)) {
+      return std::make_shared<const docs::Inventory>(std::move(*inventory));
+    }
+  } catch (const std::exception&) {  // out of memory: answers go without API links
+  }
+  return nullptr;
+}
+
+/// Reading objects.inv costs more than reading the whole FAQ; it is needed only to show an
+/// answer, so it is not on the start-up path.
+std::shared_future<SharedInventory> read_inventory_in_background(knowledge::FaqSource source) {
+  try {
+    return std::async(std::launch::async, read_inventory, std::move(source)).share();
+  } catch (const std::system_error&) {  // no thread to spare: read it now
+    std::promise<SharedInventory> now;
+    now.set_value(read_inventory(source));
+    return now.get_future().share();
+  }
+}
+
+}  // namespace
+
+std::string Session::answer_markdown(const knowledge::FaqEntry& entry,
+                                     const knowledge::LinkOptions& links) const {
+  const docs::Inventory* inventory = inventory_.valid() ? inventory_.get().get() : nullptr;
+  const knowledge::ApiPageFinder finder =
+      inventory ? inventory->page_finder() : knowledge::ApiPageFinder{};
+  return knowledge::link_api_mentions(entry.markdown, inventory ? &finder : nullptr, links);
+}
+
 void Session::load_faq(const std::string& docs_path) {
   std::vector<std::string> problems;
   faqs_ = docs::load_faq(docs_path, problems);
   hovers_ = knowledge::HoverIndex::load_embedded(faqs_);  // points into the new entries
+  inventory_ = read_inventory_in_background(faqs_.source());
   loaded_docs_path_ = docs_path;
   for (const std::string& problem : problems) logger_.warning(problem);
   logger_.info("FAQ: " + std::to_string(faqs_.entries().size()) + " entries from " +

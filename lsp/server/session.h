@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -12,6 +13,7 @@
 
 #include "knowledge/faq_index.h"
 #include "knowledge/hover.h"
+#include "lsp/docs/inventory.h"
 #include "lsp/jsonrpc/transport.h"
 #include "lsp/protocol/json_rpc.h"
 #include "lsp/server/client_capabilities.h"
@@ -41,6 +43,11 @@ class Session {
   // Knowledge, loaded once.
   const knowledge::FaqIndex& faqs() const { return faqs_; }
   const knowledge::HoverIndex& hovers() const { return hovers_; }
+  /// An FAQ answer as shown: the objects it mentions linked to their docs pages (local or web,
+  /// as `links` say). The first call may wait for the docs inventory, read in the
+  /// background since start-up. Called from the message thread only.
+  std::string answer_markdown(const knowledge::FaqEntry& entry,
+                              const knowledge::LinkOptions& links) const;
 
   // State.
   DocumentStore& documents() { return documents_; }
@@ -85,6 +92,7 @@ class Session {
   Logger& logger_;
   knowledge::FaqIndex faqs_;
   knowledge::HoverIndex hovers_;
+  std::shared_future<std::shared_ptr<const docs::Inventory>> inventory_;
   DocumentStore documents_;
   std::shared_ptr<const Settings> settings_;
   std::shared_ptr<const knowledge::RuleSet> rules_;

@@ -2,10 +2,10 @@
 // every entry with the count, titles and anchors of the rendered HTML; sources in their order.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -26,8 +26,18 @@ std::string read(const fs::path& path) {
 }
 
 /// Visible text of an HTML fragment: tags dropped, entities and typographic quotes made plain.
-std::string html_text(std::string html) {
-  html = std::regex_replace(html, std::regex("<[^>]*>"), "");
+std::string html_text(const std::string& fragment) {
+  std::string html;
+  for (std::size_t i = 0; i < fragment.size(); ++i) {
+    if (fragment[i] == '<') {
+      const std::size_t close = fragment.find('>', i);
+      if (close != std::string::npos) {
+        i = close;
+        continue;
+      }
+    }
+    html += fragment[i];
+  }
   const std::pair<std::string, std::string> replacements[] = {
       {"&#8217;", "'"}, {"&#8216;", "'"},  {"&#8220;", "\""}, {"&#8221;", "\""}, {"&quot;", "\""},
       {"&#39;", "'"},   {"&lt;", "<"},     {"&gt;", ">"},     {"&amp;", "&"},    {"¶", ""},
@@ -48,19 +58,46 @@ struct HtmlSection {
   bool has_text;  // a paragraph or code before the next section starts
 };
 
+/// `<section id="ID">`, optional empty `<span ...></span>` anchors, then `<hN>TITLE</hN>`.
 std::vector<HtmlSection> html_sections(const fs::path& html_file) {
   const std::string html = read(html_file);
-  static const std::regex kSection(
-      R"re(<section id="([^"]+)">\s*(?:<span[^>]*></span>\s*)*<h([1-6])>([\s\S]*?)</h\2>)re");
+  const std::string opening = "<section id=\"";
   std::vector<HtmlSection> sections;
-  for (std::sregex_iterator it(html.begin(), html.end(), kSection), end; it != end; ++it) {
-    const std::size_t after = static_cast<std::size_t>(it->position() + it->length());
+  for (std::size_t at = html.find(opening); at != std::string::npos;
+       at = html.find(opening, at + 1)) {
+    const std::size_t id_start = at + opening.size();
+    const std::size_t id_end = html.find('"', id_start);
+    std::size_t cursor = html.find('>', id_end);
+    if (id_end == std::string::npos || cursor == std::string::npos) break;
+    const auto skip_space = [&] {
+      while (cursor < html.size() && std::isspace(static_cast<unsigned char>(html[cursor])))
+        ++cursor;
+    };
+    ++cursor;
+    skip_space();
+    while (html.compare(cursor, 5, "<span") == 0) {
+      const std::size_t end = html.find("</span>", cursor);
+      if (end == std::string::npos) break;
+      cursor = end + 7;
+      skip_space();
+    }
+    if (html.compare(cursor, 2, "<h") != 0 || cursor + 3 >= html.size() ||
+        !std::isdigit(static_cast<unsigned char>(html[cursor + 2])) || html[cursor + 3] != '>') {
+      continue;
+    }
+    const int level = html[cursor + 2] - '0';
+    const std::string close = "</h" + std::to_string(level) + ">";
+    const std::size_t title_start = cursor + 4;
+    const std::size_t title_end = html.find(close, title_start);
+    if (title_end == std::string::npos) continue;
+    const std::size_t after = title_end + close.size();
     const std::size_t next = html.find("<section", after);
     const std::string own =
         html.substr(after, next == std::string::npos ? std::string::npos : next - after);
     const bool has_text =
         own.find("<p>") != std::string::npos || own.find("<pre>") != std::string::npos;
-    sections.push_back({(*it)[1], std::stoi((*it)[2]), html_text((*it)[3]), has_text});
+    sections.push_back({html.substr(id_start, id_end - id_start), level,
+                        html_text(html.substr(title_start, title_end - title_start)), has_text});
   }
   return sections;
 }
@@ -85,7 +122,10 @@ class InstalledFaq : public ::testing::Test {
 TEST_F(InstalledFaq, IsTheSourceTheProductUses) {
   EXPECT_EQ(index_.source().kind, knowledge::FaqSourceKind::InstalledDocs);
   EXPECT_EQ(index_.source().location, sources_);
-  EXPECT_TRUE(std::regex_match(index_.source().python_version, std::regex(R"(3\.[0-9]+)")));
+  const std::string& version = index_.source().python_version;
+  EXPECT_TRUE(version.starts_with("3.") && version.size() > 2 &&
+              version.find_first_not_of("0123456789", 2) == std::string::npos)
+      << version;
 }
 
 TEST_F(InstalledFaq, EveryQuestionOfTheHtmlWithItsAnchorAndTitle) {

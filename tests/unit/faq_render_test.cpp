@@ -6,6 +6,7 @@
 
 #include "knowledge/faq/rst_document.h"
 #include "knowledge/faq/rst_inline.h"
+#include "knowledge/faq_answer.h"
 #include "knowledge/faq_index.h"
 #include "lsp/docs/faq_docs.h"
 #include "tests/unit/installed_faq.h"
@@ -157,8 +158,51 @@ TEST_F(RealFaq, EveryConstructRenders) {
   // (The one versionchanged of the 3.11 FAQ sits inside a `.. XXX` comment: not rendered.)
   EXPECT_EQ(answers_with("XXX"), 0u);
   EXPECT_GT(answers_with("()`"), 20u);  // :func: and :meth: with parentheses
-  // Roles link to their library pages through the docs' objects.inv.
-  EXPECT_GT(answers_with("`](https://docs.python.org/3."), 20u);
+  // Roles naming Python objects are marked, to be linked when the answer is shown.
+  EXPECT_GT(answers_with("`](pyfaq-api:"), 20u);
+}
+
+/// Shown answers link those objects to the library pages the docs' objects.inv names.
+TEST_F(RealFaq, ShownAnswersLinkToTheLibraryPages) {
+  const auto inventory = docs::load_inventory(index_.source());
+  ASSERT_TRUE(inventory.has_value()) << "the installed docs ship html/objects.inv";
+  const ApiPageFinder finder = inventory->page_finder();
+  const LinkOptions web{index_.source().python_version, ""};
+  const LinkOptions local{"3.11", "/docs/html"};
+  std::size_t linked = 0;
+  for (const auto& entry : index_.entries()) {
+    const std::string shown = link_api_mentions(entry.markdown, &finder, web);
+    EXPECT_EQ(shown.find("pyfaq-api:"), std::string::npos) << entry.doc << "#" << entry.anchor;
+    linked +=
+        shown.find("`](https://docs.python.org/" + web.version + "/library/") != std::string::npos;
+    const std::string offline = link_api_mentions(entry.markdown, &finder, local);
+    EXPECT_EQ(offline.find("](https://docs.python.org/" + web.version + "/library/"),
+              std::string::npos);
+    EXPECT_EQ(link_api_mentions(entry.markdown, nullptr, web).find("pyfaq-api:"),
+              std::string::npos);
+  }
+  EXPECT_GT(linked, 20u);
+}
+
+TEST(LinkApiMentions, PointsKnownObjectsAtTheirPagesAndUnlinksTheRest) {
+  const ApiPageFinder finder = [](std::string_view name) -> std::optional<std::string> {
+    if (name == "os.remove") return "library/os.html#os.remove";
+    return std::nullopt;
+  };
+  const std::string markdown =
+      "Use [`os.remove()`](pyfaq-api:os.remove), not [`os.gone()`](pyfaq-api:os.gone); "
+      "see [PEP 8](https://peps.python.org/pep-0008/).";
+  EXPECT_EQ(link_api_mentions(markdown, &finder, {"3.12", ""}),
+            "Use [`os.remove()`](https://docs.python.org/3.12/library/os.html#os.remove), not "
+            "`os.gone()`; see [PEP 8](https://peps.python.org/pep-0008/).");
+  EXPECT_EQ(link_api_mentions(markdown, &finder, {"3.12", "/usr/share/doc/python3.12/html"}),
+            "Use [`os.remove()`](file:///usr/share/doc/python3.12/html/library/os.html#os.remove)"
+            ", not `os.gone()`; see [PEP 8](https://peps.python.org/pep-0008/).");
+  EXPECT_EQ(link_api_mentions(markdown, nullptr, {"3.12", ""}),
+            "Use `os.remove()`, not `os.gone()`; see [PEP 8](https://peps.python.org/pep-0008/).");
+  // Malformed marks are left as they are rather than eaten.
+  EXPECT_EQ(link_api_mentions("a ](pyfaq-api:x b", &finder, {}), "a ](pyfaq-api:x b");
+  EXPECT_EQ(link_api_mentions("", &finder, {}), "");
 }
 
 /// The Markdown outside code fences.

@@ -23,8 +23,8 @@ std::string clipped(const std::string& answer, const std::string& url) {
   return text + "\n\n[… the rest of the answer](" + url + ")";
 }
 
-std::string render(const knowledge::HoverInfo& info, const knowledge::LinkOptions& links,
-                   bool markdown) {
+std::string render(const Session& session, const knowledge::HoverInfo& info,
+                   const knowledge::LinkOptions& links, bool markdown) {
   std::string text;
   if (info.finding) {
     const knowledge::RuleInfo& rule = *info.finding->rule;
@@ -45,7 +45,7 @@ std::string render(const knowledge::HoverInfo& info, const knowledge::LinkOption
   // The primary entry's answer itself, as the docs on this machine have it, after the links.
   if (!info.faqs.empty() && !info.faqs.front()->markdown.empty()) {
     const knowledge::FaqEntry& primary = *info.faqs.front();
-    text += "\n\n" + (markdown ? "---\n\n" + clipped(primary.markdown,
+    text += "\n\n" + (markdown ? "---\n\n" + clipped(session.answer_markdown(primary, links),
                                                      knowledge::faq_link(primary.ref(), links))
                                : primary.summary);
   }
@@ -72,7 +72,7 @@ Json text_document_hover(Session& session, const protocol::TextDocumentPositionP
   const bool markdown = session.client.hover_markdown;
   return {{"contents",
            {{"kind", markdown ? "markdown" : "plaintext"},
-            {"value", render(*info, settings->links, markdown)}}},
+            {"value", render(session, *info, settings->links, markdown)}}},
           {"range", protocol::to_json(to_range(text, info->range, session.client.position_unit))}};
 }
 
