@@ -14,7 +14,7 @@ namespace pyfaq::knowledge {
 RuleSet RuleSet::all() {
   RuleSet set;
   for (const RuleDefinition& definition : all_rules()) {
-    Entry entry{&definition, nullptr, true};
+    Entry entry{&definition, nullptr, true, definition.info.severity};
     if (definition.has_query) {
       const std::string_view source = embedded_file(query_file(definition));
       if (source.empty()) {
@@ -55,6 +55,24 @@ bool RuleSet::is_enabled(std::string_view code_or_name) const {
   return false;
 }
 
+bool RuleSet::set_severity(std::string_view code_or_name, Severity severity) {
+  for (Entry& entry : entries_) {
+    if (entry.definition->info.code == code_or_name ||
+        entry.definition->info.name == code_or_name) {
+      entry.severity = severity;
+      return true;
+    }
+  }
+  return false;
+}
+
+Severity RuleSet::severity_of(const RuleInfo& rule) const {
+  for (const Entry& entry : entries_) {
+    if (&entry.definition->info == &rule) return entry.severity;
+  }
+  return rule.severity;
+}
+
 std::vector<Finding> analyze(const grammar::Document& document, const RuleSet& rules) {
   return analyze(document, grammar::SemanticModel::build(document), rules);
 }
@@ -67,7 +85,9 @@ std::vector<Finding> analyze(const grammar::Document& document, const grammar::S
     const std::string_view needs_import = entry.definition->needs_import;
     if (!needs_import.empty() && !model.imports_module(needs_import)) continue;
     const RuleContext context{document, model, entry.query.get(), entry.definition->info, findings};
+    const std::size_t before = findings.size();
     entry.definition->check(context);
+    for (std::size_t i = before; i < findings.size(); ++i) findings[i].severity = entry.severity;
   }
   std::erase_if(findings, [&](const Finding& finding) { return is_suppressed(document, finding); });
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

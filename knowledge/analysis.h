@@ -17,19 +17,25 @@ namespace pyfaq::knowledge {
 /// Which rules run. Built once at start-up and shared read-only by every analysis thread.
 class RuleSet {
  public:
-  /// All registered rules, enabled. Throws std::runtime_error if a query fails to compile, which
-  /// a test rules out for every shipped query.
+  /// All registered rules, enabled, preview ones too (tests and explicit selections want them;
+  /// `apply_selection` gives the defaults). Throws std::runtime_error if a query fails to compile,
+  /// which a test rules out for every shipped query.
   static RuleSet all();
 
   /// Turns a rule off or on by code or name; false when no such rule exists.
   bool set_enabled(std::string_view code_or_name, bool enabled);
   /// Whether the rule with this code or name is on.
   bool is_enabled(std::string_view code_or_name) const;
+  /// Changes how loud a rule's tips are; false when no such rule exists.
+  bool set_severity(std::string_view code_or_name, Severity severity);
+  /// The severity of a rule's tips under this set (its own unless changed).
+  Severity severity_of(const RuleInfo& rule) const;
 
   struct Entry {
     const RuleDefinition* definition;
     std::shared_ptr<const grammar::CompiledQuery> query;
     bool enabled = true;
+    Severity severity = Severity::Warning;
   };
   const std::vector<Entry>& entries() const { return entries_; }
 

@@ -48,12 +48,14 @@ struct Fix {
   std::vector<TextEdit> edits;
 };
 
-/// One tip: which rule, where (bytes of the document), what to say, and an optional fix.
+/// One tip: which rule, where (bytes of the document), what to say, an optional fix, and how
+/// loud it is under the rule set that found it.
 struct Finding {
   const RuleInfo* rule = nullptr;
   grammar::ByteRange range;
   std::string message;
   std::optional<Fix> fix;
+  Severity severity = Severity::Warning;
 };
 
 std::string_view to_string(Severity severity);

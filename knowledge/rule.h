@@ -23,7 +23,7 @@ struct RuleContext {
 
   std::string_view source() const { return document.text(); }
   void report(grammar::ByteRange range, std::string message, std::optional<Fix> fix = {}) const {
-    findings.push_back(Finding{&rule, range, std::move(message), std::move(fix)});
+    findings.push_back(Finding{&rule, range, std::move(message), std::move(fix), rule.severity});
   }
 };
 

@@ -1,6 +1,7 @@
 // `# pyfaq: ignore[rule-name]` comments that silence a tip on their line.
 #include "knowledge/suppression.h"
 
+#include <algorithm>
 #include <string>
 
 #include "grammar/syntax.h"
@@ -54,6 +55,36 @@ bool is_suppressed(const grammar::Document& document, const Finding& finding) {
     if (hash >= end) break;
   }
   return false;
+}
+
+std::optional<RuleMention> suppressed_rule_at(const grammar::Document& document,
+                                              std::size_t offset) {
+  const auto at = static_cast<uint32_t>(offset);
+  const TSNode comment = ts_node_descendant_for_byte_range(document.root(), at, at + 1);
+  if (!grammar::is_type(comment, "comment")) return std::nullopt;
+  const std::string_view text = grammar::node_text(comment, document.text());
+  const std::size_t base = ts_node_start_byte(comment);
+  constexpr std::string_view kMarker = "pyfaq:";
+  for (auto marker = text.find(kMarker); marker != std::string_view::npos;
+       marker = text.find(kMarker, marker + 1)) {
+    std::size_t cursor = text.find_first_not_of(" \t", marker + kMarker.size());
+    if (cursor == std::string_view::npos || text.compare(cursor, 7, "ignore[") != 0) continue;
+    const std::size_t close = text.find(']', cursor);
+    if (close == std::string_view::npos) continue;
+    for (std::size_t item = cursor + 7; item < close;) {
+      const std::size_t comma = std::min(text.find(',', item), close);
+      const std::size_t first = text.find_first_not_of(" \t", item);
+      const std::size_t last = text.find_last_not_of(" \t", comma - 1);
+      if (first < comma && last != std::string_view::npos && last >= first &&
+          base + first <= offset && offset <= base + last) {
+        const RuleDefinition* rule = find_rule(text.substr(first, last + 1 - first));
+        if (!rule) return std::nullopt;
+        return RuleMention{{base + first, base + last + 1}, rule};
+      }
+      item = comma + 1;
+    }
+  }
+  return std::nullopt;
 }
 
 std::string suppression_comment(const RuleInfo& rule) {

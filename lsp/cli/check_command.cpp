@@ -5,14 +5,18 @@
 #include <atomic>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <memory>
 #include <ostream>
 #include <sstream>
 #include <thread>
 
 #include "grammar/document.h"
 #include "grammar/utf8.h"
+#include "knowledge/rule_selection.h"
 #include "lsp/cli/check_report.h"
 #include "lsp/cli/source_files.h"
+#include "lsp/config/project_config.h"
 #include "lsp/docs/faq_docs.h"
 
 namespace pyfaq::cli {
@@ -39,6 +43,83 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
   if (in.bad()) return "read error";
   return std::nullopt;
 }
+
+/// The rules for each file: its project's configuration, then the command line's selection.
+/// Rule sets are shared by every file with the same configuration and per-file ignores.
+class RuleChooser {
+ public:
+  RuleChooser(const CheckOptions& options, std::ostream& err) : options_(options), err_(err) {}
+
+  /// False (with the reason on `err`) when an explicit --config cannot be used.
+  bool load_explicit_config() {
+    if (options_.config.empty()) return true;
+    auto config = config::read_project_config(options_.config);
+    if (!config) {
+      err_ << "pyfaq: error: " << options_.config
+           << ": cannot read it, or it has no [tool.pyfaq] table\n";
+      return false;
+    }
+    report(*config);
+    explicit_ = std::move(config);
+    return true;
+  }
+
+  const knowledge::RuleSet& rules_for(const std::filesystem::path& file) {
+    const config::ProjectConfig* config = explicit_ ? &*explicit_ : project_of(file);
+    knowledge::RuleSelection selection = config ? config->selection : knowledge::RuleSelection{};
+    if (!options_.select.empty()) selection.select = options_.select;
+    selection.ignore.insert(selection.ignore.end(), options_.ignore.begin(), options_.ignore.end());
+    selection.preview = selection.preview || options_.preview;
+    const std::vector<std::string> ignored =
+        config ? knowledge::ignored_for_file(selection, config->relative_path(file))
+               : std::vector<std::string>{};
+    std::string key = config ? config->file.string() : std::string();
+    key += '|';
+    for (const std::string& code : ignored) key += code + ",";
+    auto& rules = sets_[key];
+    if (!rules) {
+      rules = std::make_unique<knowledge::RuleSet>(all_);
+      knowledge::apply_selection(selection, *rules);
+      for (const std::string& code : ignored) rules->set_enabled(code, false);
+    }
+    return *rules;
+  }
+
+ private:
+  const config::ProjectConfig* project_of(const std::filesystem::path& file) {
+    if (options_.isolated) return nullptr;
+    std::error_code error;
+    const std::filesystem::path folder = std::filesystem::absolute(file, error).parent_path();
+    auto [found, inserted] = folder_configs_.try_emplace(folder);
+    if (inserted) found->second = config::find_project_config(folder, std::nullopt);
+    if (!found->second) return nullptr;
+    auto [config, read] = configs_.try_emplace(*found->second);
+    if (read) {
+      config->second = config::read_project_config(*found->second);
+      if (config->second) report(*config->second);
+    }
+    return config->second ? &*config->second : nullptr;
+  }
+
+  void report(const config::ProjectConfig& config) {
+    std::error_code error;
+    const std::filesystem::path relative = std::filesystem::relative(config.file, error);
+    const std::string shown = error || relative.empty() || relative.string().starts_with("..")
+                                  ? config.file.string()
+                                  : relative.string();
+    for (const std::string& problem : config.problems) {
+      err_ << "pyfaq: warning: " << shown << ": " << problem << " (ignored)\n";
+    }
+  }
+
+  const CheckOptions& options_;
+  std::ostream& err_;
+  const knowledge::RuleSet all_ = knowledge::RuleSet::all();
+  std::optional<config::ProjectConfig> explicit_;
+  std::map<std::filesystem::path, std::optional<std::filesystem::path>> folder_configs_;
+  std::map<std::filesystem::path, std::optional<config::ProjectConfig>> configs_;
+  std::map<std::string, std::unique_ptr<knowledge::RuleSet>> sets_;
+};
 
 }  // namespace
 
@@ -74,15 +155,28 @@ FileResult check_file(const std::filesystem::path& path, bool named_explicitly,
 }
 
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err) {
+  for (const auto& selectors : {options.select, options.ignore}) {
+    for (const std::string& selector : selectors) {
+      if (!knowledge::is_known_selector(selector)) {
+        err << "pyfaq: error: unknown rule `" << selector << "` (see `pyfaq rules`)\n";
+        return 2;
+      }
+    }
+  }
+  RuleChooser chooser(options, err);
+  if (!chooser.load_explicit_config()) return 2;
   const SourceFiles sources = collect_source_files(options.paths);
-  const knowledge::RuleSet rules = knowledge::RuleSet::all();
+  std::vector<const knowledge::RuleSet*> rules_of_file;
+  rules_of_file.reserve(sources.files.size());
+  for (const SourceFile& file : sources.files)
+    rules_of_file.push_back(&chooser.rules_for(file.path));
 
   std::vector<FileResult> results(sources.files.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < sources.files.size(); i = next++) {
       const SourceFile& file = sources.files[i];
-      results[i] = check_file(file.path, file.named_explicitly, rules);
+      results[i] = check_file(file.path, file.named_explicitly, *rules_of_file[i]);
     }
   };
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());

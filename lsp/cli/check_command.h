@@ -12,13 +12,20 @@
 
 namespace pyfaq::cli {
 
-enum class OutputFormat { Concise, Full, Json };
+enum class OutputFormat { Concise, Full, Json, Sarif };
 
 struct CheckOptions {
   std::vector<std::string> paths;
   OutputFormat format = OutputFormat::Concise;
   std::string docs_version{};  // empty: the installed docs' version, else kDefaultDocsVersion
   unsigned jobs = 0;           // 0: one per core
+  // Rule selection: each file's project `[tool.pyfaq]` (nearest pyproject.toml), or the
+  // `config` file for all, or none when `isolated`; then these, as on the command line.
+  std::string config{};
+  bool isolated = false;
+  std::vector<std::string> select{};  // replaces the configuration's `select`
+  std::vector<std::string> ignore{};  // adds to the configuration's `ignore`
+  bool preview = false;
 };
 
 /// The outcome for one file: its findings (with the text, to print positions and frames) or why

@@ -6,6 +6,8 @@
 #include <ostream>
 #include <string>
 
+#include "lsp/cli/sarif_report.h"
+
 namespace pyfaq::cli {
 
 namespace {
@@ -106,7 +108,7 @@ nlohmann::ordered_json json_finding(const FileResult& file, const Finding& findi
       {"path", file.path.string()},
       {"code", finding.rule->code},
       {"name", finding.rule->name},
-      {"severity", knowledge::to_string(finding.rule->severity)},
+      {"severity", knowledge::to_string(finding.severity)},
       {"message", finding.message},
       {"range", json_range(text, finding.range)},
       {"faq",
@@ -162,8 +164,15 @@ ReportSummary write_report(OutputFormat format, std::string_view docs_version,
           break;
         case OutputFormat::Json:
           json_findings.push_back(json_finding(file, finding, docs_version));
+          break;
+        case OutputFormat::Sarif:
+          break;  // written whole below
       }
     }
+  }
+  if (format == OutputFormat::Sarif) {
+    out << sarif_log(docs_version, path_errors, results).dump(2) << "\n";
+    return summary;
   }
   if (format == OutputFormat::Json) {
     const nlohmann::ordered_json report{{"files_checked", summary.files_checked},

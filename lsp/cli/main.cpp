@@ -8,6 +8,7 @@
 #include "grammar/document.h"
 #include "lsp/cli/check_command.h"
 #include "lsp/cli/faq_command.h"
+#include "lsp/cli/rules_command.h"
 #include "lsp/cli/serve_command.h"
 
 namespace {
@@ -42,8 +43,9 @@ int main(int argc, char** argv) {
   check_command->add_option("paths", check.paths, "Files and folders to check")->required();
   std::string format = "concise";
   check_command
-      ->add_option("--format", format, "Output: concise, full (code frames and fixes) or json")
-      ->check(CLI::IsMember({"concise", "full", "json"}))
+      ->add_option("--format", format,
+                   "Output: concise, full (code frames and fixes), json or sarif (SARIF 2.1.0)")
+      ->check(CLI::IsMember({"concise", "full", "json", "sarif"}))
       ->capture_default_str();
   check_command
       ->add_option("--docs-version", check.docs_version,
@@ -55,6 +57,17 @@ int main(int argc, char** argv) {
                    : std::string("must look like 3.13 or dev");
       });
   check_command->add_option("-j,--jobs", check.jobs, "Parallel jobs (default: one per core)");
+  check_command->add_option("--config", check.config,
+                            "A pyproject.toml whose [tool.pyfaq] applies to every file "
+                            "(default: each file's nearest one)");
+  check_command->add_flag("--isolated", check.isolated, "Read no configuration file");
+  check_command
+      ->add_option("--select", check.select,
+                   "Rules to run (codes, code prefixes such as PFQ3, names, or ALL); replaces "
+                   "the configuration's select")
+      ->delimiter(',');
+  check_command->add_option("--ignore", check.ignore, "Rules not to run")->delimiter(',');
+  check_command->add_flag("--preview", check.preview, "Also run preview rules that are selected");
 
   pyfaq::cli::ServeOptions serve;
   auto* serve_command = app.add_subcommand("serve", "Run the language server (stdio by default)");
@@ -91,6 +104,16 @@ int main(int argc, char** argv) {
   faq_show->add_option("entry", faq_entry, "DOC#ANCHOR, e.g. library#how-do-i-copy-a-file")
       ->required();
 
+  pyfaq::cli::RulesOptions rules;
+  auto* rules_command = app.add_subcommand("rules", "Every rule: code, name, status, severity");
+  rules_command->add_flag("--json", rules.json, "Print JSON");
+  std::string explained_rule;
+  auto* explain_command = app.add_subcommand("explain", "What a rule finds, why, and the fix");
+  explain_command->add_option("rule", explained_rule, "A rule code or name (PFQ301)")->required();
+  for (auto* command : {rules_command, explain_command}) {
+    command->add_option("--docs-version", rules.docs_version, "docs.python.org version for links");
+  }
+
   std::string tree_path;
   auto* tree_command = app.add_subcommand("syntax-tree", "Print the tree-sitter tree of a file");
   tree_command->add_option("path", tree_path, "A Python file")->required();
@@ -104,9 +127,10 @@ int main(int argc, char** argv) {
   }
   try {
     if (check_command->parsed()) {
-      check.format = format == "json"   ? pyfaq::cli::OutputFormat::Json
-                     : format == "full" ? pyfaq::cli::OutputFormat::Full
-                                        : pyfaq::cli::OutputFormat::Concise;
+      check.format = format == "json"    ? pyfaq::cli::OutputFormat::Json
+                     : format == "sarif" ? pyfaq::cli::OutputFormat::Sarif
+                     : format == "full"  ? pyfaq::cli::OutputFormat::Full
+                                         : pyfaq::cli::OutputFormat::Concise;
       return pyfaq::cli::run_check(check, std::cout, std::cerr);
     }
     if (serve_command->parsed()) return pyfaq::cli::run_serve(serve);
@@ -116,6 +140,10 @@ int main(int argc, char** argv) {
     }
     if (faq_show->parsed()) return pyfaq::cli::run_faq_show(faq, faq_entry, std::cout, std::cerr);
     if (tree_command->parsed()) return print_syntax_tree(tree_path);
+    if (rules_command->parsed()) return pyfaq::cli::run_rules(rules, std::cout);
+    if (explain_command->parsed()) {
+      return pyfaq::cli::run_explain(rules, explained_rule, std::cout, std::cerr);
+    }
   } catch (const std::exception& error) {
     std::cerr << "pyfaq: error: " << error.what() << "\n";
     return 2;

@@ -30,7 +30,7 @@ Json to_diagnostic(const Session& session, const Snapshot& snapshot,
   const std::string url = knowledge::faq_link(finding.rule->faq, settings->links);
   Json diagnostic{
       {"range", protocol::to_json(to_range(text, finding.range, unit))},
-      {"severity", lsp_severity(settings->severity_of(*finding.rule))},
+      {"severity", lsp_severity(finding.severity)},
       {"code", finding.rule->code},
       {"source", "pyfaq"},
       {"message", finding.message},
@@ -116,8 +116,7 @@ void DiagnosticsPublisher::run_worker() {
 void DiagnosticsPublisher::publish(const std::string& uri) {
   const std::optional<Snapshot> snapshot = session_.documents().get(uri);
   if (!snapshot) return;
-  const auto analysis =
-      session_.documents().analysis(*snapshot, *session_.rules(), session_.rules_generation());
+  const auto analysis = session_.documents().analysis(*snapshot, session_.rules_for(uri));
   Json diagnostics = to_diagnostics(session_, *snapshot, *analysis);
   const std::lock_guard lock(mutex_);
   // Publish only if this is still the document's newest version and nothing newer went out.

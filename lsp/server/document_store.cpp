@@ -63,32 +63,30 @@ std::vector<std::string> DocumentStore::uris() const {
 }
 
 std::shared_ptr<const Analysis> analyze_snapshot(const Snapshot& snapshot,
-                                                 const knowledge::RuleSet& rules,
-                                                 uint64_t rules_generation) {
+                                                 std::shared_ptr<const knowledge::RuleSet> rules) {
   auto analysis = std::make_shared<Analysis>();
   analysis->document = snapshot.document;
-  analysis->rules_generation = rules_generation;
+  analysis->rules = std::move(rules);
   analysis->model = std::make_shared<const grammar::SemanticModel>(
       grammar::SemanticModel::build(*snapshot.document));
   if (snapshot.is_python()) {
-    analysis->findings = knowledge::analyze(*snapshot.document, *analysis->model, rules);
+    analysis->findings = knowledge::analyze(*snapshot.document, *analysis->model, *analysis->rules);
   }
   return analysis;
 }
 
-std::shared_ptr<const Analysis> DocumentStore::analysis(const Snapshot& snapshot,
-                                                        const knowledge::RuleSet& rules,
-                                                        uint64_t rules_generation) {
+std::shared_ptr<const Analysis> DocumentStore::analysis(
+    const Snapshot& snapshot, std::shared_ptr<const knowledge::RuleSet> rules) {
   {
     const std::lock_guard lock(mutex_);
     const auto found = entries_.find(snapshot.uri);
     if (found != entries_.end() && found->second.analysis &&
         found->second.analysis->document == snapshot.document &&
-        found->second.analysis->rules_generation == rules_generation) {
+        found->second.analysis->rules == rules) {
       return found->second.analysis;
     }
   }
-  auto analysis = analyze_snapshot(snapshot, rules, rules_generation);
+  auto analysis = analyze_snapshot(snapshot, std::move(rules));
   remember(snapshot.uri, analysis);
   return analysis;
 }

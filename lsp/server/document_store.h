@@ -29,7 +29,7 @@ struct Snapshot {
 /// Findings and names of one snapshot under one rule set.
 struct Analysis {
   std::shared_ptr<const grammar::Document> document;  // keeps `model`'s text alive
-  uint64_t rules_generation = 0;
+  std::shared_ptr<const knowledge::RuleSet> rules;    // what it was made under
   std::vector<knowledge::Finding> findings;
   std::shared_ptr<const grammar::SemanticModel> model;
 };
@@ -49,8 +49,7 @@ class DocumentStore {
   /// The analysis of the current version under `rules`, computed on first use and kept until
   /// the document or the rules change.
   std::shared_ptr<const Analysis> analysis(const Snapshot& snapshot,
-                                           const knowledge::RuleSet& rules,
-                                           uint64_t rules_generation);
+                                           std::shared_ptr<const knowledge::RuleSet> rules);
   /// Stores an analysis made elsewhere (the diagnostics worker) if it is still current.
   void remember(const std::string& uri, std::shared_ptr<const Analysis> analysis);
 
@@ -65,7 +64,6 @@ class DocumentStore {
 
 /// Analyses a snapshot from scratch (no caching): findings and the semantic model.
 std::shared_ptr<const Analysis> analyze_snapshot(const Snapshot& snapshot,
-                                                 const knowledge::RuleSet& rules,
-                                                 uint64_t rules_generation);
+                                                 std::shared_ptr<const knowledge::RuleSet> rules);
 
 }  // namespace pyfaq::server

@@ -26,6 +26,7 @@ const std::vector<MethodEntry>& method_table() {
       {"textDocument/hover", read_then(protocol::read_position_params, text_document_hover),
        nullptr},
       {"workspace/didChangeConfiguration", nullptr, workspace_did_change_configuration},
+      {"workspace/didChangeWorkspaceFolders", nullptr, workspace_did_change_workspace_folders},
       {"workspace/executeCommand", workspace_execute_command, nullptr},
   };
   return kTable;

@@ -4,44 +4,25 @@
 
 #include <filesystem>
 
+#include "knowledge/rule_selection.h"
 #include "lsp/docs/faq_docs.h"
 #include "lsp/server/diagnostics.h"
+#include "lsp/server/uri.h"
 
 namespace pyfaq::server {
 
 using protocol::Json;
 
-Session::Session(jsonrpc::Transport& transport, ServerOptions options, Logger& logger)
-    : transport_(transport),
-      options_(options),
-      logger_(logger),
-      settings_(std::make_shared<const Settings>()),
-      rules_(std::make_shared<const knowledge::RuleSet>(knowledge::RuleSet::all())),
-      diagnostics_(std::make_unique<DiagnosticsPublisher>(*this, options.synchronous)) {
-  load_faq(options_.docs_path);
-  Settings defaults;
-  defaults.links = resolve_links(defaults);
-  settings_ = std::make_shared<const Settings>(std::move(defaults));
-}
-
-knowledge::LinkOptions Session::resolve_links(const Settings& settings) const {
-  knowledge::LinkOptions links;
-  const std::string& found = faqs_.source().python_version;
-  links.version = !settings.docs_version.empty() ? settings.docs_version
-                  : !found.empty()               ? found
-                                                 : std::string(knowledge::kDefaultDocsVersion);
-  const auto kind = faqs_.source().kind;
-  if (settings.local_links && (kind == knowledge::FaqSourceKind::ExplicitPath ||
-                               kind == knowledge::FaqSourceKind::InstalledDocs)) {
-    // .../html/_sources/faq -> .../html, which holds faq/*.html.
-    const std::filesystem::path html =
-        std::filesystem::path(faqs_.source().location).parent_path().parent_path();
-    if (std::filesystem::exists(html / "faq" / "library.html")) links.local_html = html.string();
-  }
-  return links;
-}
-
 namespace {
+
+/// The default selection (stable rules), then what the settings say.
+knowledge::RuleSet rules_under(const knowledge::RuleSet& all, const Settings& settings,
+                               const knowledge::RuleSelection& selection) {
+  knowledge::RuleSet rules = all;
+  knowledge::apply_selection(selection, rules);
+  settings.apply_to(rules);
+  return rules;
+}
 
 using SharedInventory = std::shared_ptr<const docs::Inventory>;
 
@@ -68,6 +49,37 @@ std::shared_future<SharedInventory> read_inventory_in_background(knowledge::FaqS
 }
 
 }  // namespace
+
+Session::Session(jsonrpc::Transport& transport, ServerOptions options, Logger& logger)
+    : transport_(transport),
+      options_(options),
+      logger_(logger),
+      settings_(std::make_shared<const Settings>()),
+      all_rules_(knowledge::RuleSet::all()),
+      diagnostics_(std::make_unique<DiagnosticsPublisher>(*this, options.synchronous)) {
+  load_faq(options_.docs_path);
+  Settings defaults;
+  defaults.links = resolve_links(defaults);
+  settings_ = std::make_shared<const Settings>(std::move(defaults));
+  rules_ = std::make_shared<const knowledge::RuleSet>(rules_under(all_rules_, *settings_, {}));
+}
+
+knowledge::LinkOptions Session::resolve_links(const Settings& settings) const {
+  knowledge::LinkOptions links;
+  const std::string& found = faqs_.source().python_version;
+  links.version = !settings.docs_version.empty() ? settings.docs_version
+                  : !found.empty()               ? found
+                                                 : std::string(knowledge::kDefaultDocsVersion);
+  const auto kind = faqs_.source().kind;
+  if (settings.local_links && (kind == knowledge::FaqSourceKind::ExplicitPath ||
+                               kind == knowledge::FaqSourceKind::InstalledDocs)) {
+    // .../html/_sources/faq -> .../html, which holds faq/*.html.
+    const std::filesystem::path html =
+        std::filesystem::path(faqs_.source().location).parent_path().parent_path();
+    if (std::filesystem::exists(html / "faq" / "library.html")) links.local_html = html.string();
+  }
+  return links;
+}
 
 std::string Session::answer_markdown(const knowledge::FaqEntry& entry,
                                      const knowledge::LinkOptions& links) const {
@@ -96,20 +108,83 @@ std::shared_ptr<const Settings> Session::settings() const {
   return settings_;
 }
 
-std::shared_ptr<const knowledge::RuleSet> Session::rules() const {
+void Session::report_problems(const std::vector<std::string>& problems, const std::string& suffix) {
+  for (const std::string& problem : problems) {
+    logger_.warning(problem);
+    bool first_time = false;
+    {
+      const std::lock_guard lock(problems_mutex_);
+      first_time = reported_problems_.insert(problem).second;
+    }
+    if (first_time) show_message(MessageType::Warning, "pyfaq: " + problem + suffix);
+  }
+}
+
+void Session::set_workspace_folders(std::vector<std::filesystem::path> folders) {
   const std::lock_guard lock(rules_mutex_);
-  return rules_;
+  if (folders == workspace_folders_) return;
+  workspace_folders_ = std::move(folders);
+  projects_.clear();
+  ++rules_generation_;
+}
+
+std::vector<std::filesystem::path> Session::workspace_folders() const {
+  const std::lock_guard lock(rules_mutex_);
+  return workspace_folders_;
+}
+
+std::shared_ptr<const knowledge::RuleSet> Session::rules_for(const std::string& uri) {
+  const std::optional<std::filesystem::path> path = file_path_of(uri);
+  std::vector<std::string> problems;
+  std::shared_ptr<const knowledge::RuleSet> rules;
+  {
+    const std::lock_guard lock(rules_mutex_);
+    const std::filesystem::path* folder = nullptr;
+    if (path) {
+      for (const std::filesystem::path& candidate : workspace_folders_) {
+        const std::string relative = path->lexically_relative(candidate).generic_string();
+        if (!relative.empty() && !relative.starts_with("..")) folder = &candidate;
+      }
+    }
+    const auto pyproject =
+        folder ? config::find_project_config(path->parent_path(), *folder) : std::nullopt;
+    if (!pyproject) return rules_;
+    std::error_code error;
+    const auto modified = std::filesystem::last_write_time(*pyproject, error);
+    const auto size = std::filesystem::file_size(*pyproject, error);
+    Project& project = projects_[*pyproject];
+    if (!project.config || project.modified != modified || project.size != size) {
+      project = Project{modified, size, config::read_project_config(*pyproject), {}};
+      ++rules_generation_;
+      if (project.config) {
+        for (const std::string& problem : project.config->problems) {
+          problems.push_back(pyproject->string() + ": " + problem);
+        }
+      }
+    }
+    if (!project.config) return rules_;
+    const std::vector<std::string> ignored = knowledge::ignored_for_file(
+        project.config->selection, project.config->relative_path(*path));
+    std::string key;
+    for (const std::string& code : ignored) key += code + ",";
+    auto& cached = project.rules[key];
+    if (!cached) {
+      knowledge::RuleSet set = all_rules_;
+      knowledge::apply_selection(project.config->selection, set);
+      settings_->apply_to(set);
+      for (const std::string& code : ignored) set.set_enabled(code, false);
+      cached = std::make_shared<const knowledge::RuleSet>(std::move(set));
+    }
+    rules = cached;
+  }
+  report_problems(problems, " (ignored)");
+  return rules;
 }
 
 void Session::apply_settings(const Json& section) {
   std::vector<std::string> problems;
   Settings read = read_settings(section, problems);
-  for (const std::string& problem : problems) {
-    logger_.warning(problem);
-    if (reported_problems_.insert(problem).second) {
-      show_message(MessageType::Warning, "pyfaq: " + problem + " (ignored)");
-    }
-  }
+  report_problems(problems, " (ignored)");
   const std::string docs_path = read.docs_path.empty() ? options_.docs_path : read.docs_path;
   if (docs_path != loaded_docs_path_) load_faq(docs_path);
   read.links = resolve_links(read);
@@ -117,11 +192,12 @@ void Session::apply_settings(const Json& section) {
     show_message(MessageType::Warning, "pyfaq: no local HTML docs found; FAQ links go to the web");
   }
   auto settings = std::make_shared<const Settings>(std::move(read));
-  auto rules = std::make_shared<const knowledge::RuleSet>(settings->rule_set());
+  auto rules = std::make_shared<const knowledge::RuleSet>(rules_under(all_rules_, *settings, {}));
   {
     const std::lock_guard lock(rules_mutex_);
     settings_ = std::move(settings);
     rules_ = std::move(rules);
+    for (auto& [file, project] : projects_) project.rules.clear();
     ++rules_generation_;
   }
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <filesystem>
 #include <functional>
 #include <future>
 #include <map>
@@ -13,6 +14,7 @@
 
 #include "knowledge/faq_index.h"
 #include "knowledge/hover.h"
+#include "lsp/config/project_config.h"
 #include "lsp/docs/inventory.h"
 #include "lsp/jsonrpc/transport.h"
 #include "lsp/protocol/json_rpc.h"
@@ -58,10 +60,18 @@ class Session {
   Logger& logger() { return logger_; }
   const ServerOptions& options() const { return options_; }
 
-  /// Settings and the rule set they select; changing them re-checks every open document.
+  /// Settings; changing them re-checks every open document.
   std::shared_ptr<const Settings> settings() const;
-  std::shared_ptr<const knowledge::RuleSet> rules() const;
+  /// The rules for a document: its project's `[tool.pyfaq]` (the nearest pyproject.toml inside
+  /// its workspace folder, re-read when it changes), then the editor's settings, then the
+  /// project's per-file ignores. The same object for as long as none of those change, so
+  /// analyses can be cached against it. Thread-safe.
+  std::shared_ptr<const knowledge::RuleSet> rules_for(const std::string& uri);
+  /// Changes whenever settings or a project's configuration change (pull diagnostics ids).
   uint64_t rules_generation() const { return rules_generation_; }
+  /// The folders the editor opened: the server reads project files only inside them.
+  void set_workspace_folders(std::vector<std::filesystem::path> folders);
+  std::vector<std::filesystem::path> workspace_folders() const;
   /// Applies a `pyfaq` settings section; problems are shown to the user once each.
   void apply_settings(const protocol::Json& section);
 
@@ -95,10 +105,22 @@ class Session {
   std::shared_future<std::shared_ptr<const docs::Inventory>> inventory_;
   DocumentStore documents_;
   std::shared_ptr<const Settings> settings_;
-  std::shared_ptr<const knowledge::RuleSet> rules_;
+  const knowledge::RuleSet all_rules_;  // compiled once; every rule set is a copy of it
+  std::shared_ptr<const knowledge::RuleSet> rules_;  // the defaults and settings, no project
+  struct Project {
+    std::filesystem::file_time_type modified;
+    std::uintmax_t size = 0;
+    std::optional<config::ProjectConfig> config;
+    std::map<std::string, std::shared_ptr<const knowledge::RuleSet>> rules;  // by files ignored
+  };
+  std::map<std::filesystem::path, Project> projects_;  // by pyproject.toml
+  std::vector<std::filesystem::path> workspace_folders_;
   std::atomic<uint64_t> rules_generation_{1};
-  mutable std::mutex rules_mutex_;
+  mutable std::mutex rules_mutex_;  // guards settings_, rules_, projects_, workspace_folders_
+  std::mutex problems_mutex_;
   std::set<std::string> reported_problems_;
+  /// Shows each problem once per session (a warning message), and logs it.
+  void report_problems(const std::vector<std::string>& problems, const std::string& suffix);
   std::map<std::string, ResponseHandler> pending_;  // our request ids -> their handlers
   int next_request_id_ = 1;
   std::unique_ptr<DiagnosticsPublisher> diagnostics_;

@@ -2,29 +2,13 @@
 #include "lsp/server/settings.h"
 
 #include "knowledge/rule.h"
+#include "knowledge/rule_selection.h"
 
 namespace pyfaq::server {
 
-namespace {
-
-std::optional<knowledge::Severity> parse_severity(const std::string& name) {
-  if (name == "hint") return knowledge::Severity::Hint;
-  if (name == "information" || name == "info") return knowledge::Severity::Information;
-  if (name == "warning") return knowledge::Severity::Warning;
-  return std::nullopt;
-}
-
-}  // namespace
-
-knowledge::RuleSet Settings::rule_set() const {
-  knowledge::RuleSet set = knowledge::RuleSet::all();
-  for (const auto& [code, enabled] : rules) set.set_enabled(code, enabled);
-  return set;
-}
-
-knowledge::Severity Settings::severity_of(const knowledge::RuleInfo& rule) const {
-  const auto found = severities.find(std::string(rule.code));
-  return found == severities.end() ? rule.severity : found->second;
+void Settings::apply_to(knowledge::RuleSet& rules) const {
+  for (const auto& [code, enabled] : this->rules) rules.set_enabled(code, enabled);
+  for (const auto& [code, severity] : severities) rules.set_severity(code, severity);
 }
 
 Settings read_settings(const protocol::Json& section, std::vector<std::string>& problems) {
@@ -54,7 +38,7 @@ Settings read_settings(const protocol::Json& section, std::vector<std::string>& 
             problems.push_back("pyfaq.rules." + rule_name + " must be true or false");
           }
         } else if (const auto severity = setting.is_string()
-                                             ? parse_severity(setting.get<std::string>())
+                                             ? knowledge::parse_severity(setting.get<std::string>())
                                              : std::nullopt) {
           settings.severities[code] = *severity;
         } else {

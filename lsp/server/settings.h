@@ -22,9 +22,9 @@ struct Settings {
   std::string docs_path;         // local docs, when set
   knowledge::LinkOptions links;  // resolved by the session from the above and the FAQ found
 
-  /// The rule set these settings select.
-  knowledge::RuleSet rule_set() const;
-  knowledge::Severity severity_of(const knowledge::RuleInfo& rule) const;
+  /// Turns rules on or off and sets severities as these settings say; everything they do not
+  /// mention stays as the project (or the defaults) chose.
+  void apply_to(knowledge::RuleSet& rules) const;
 };
 
 /// Settings read from a `pyfaq` section (null or absent: the defaults). Unknown keys and values

@@ -8,6 +8,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$here/project" "$work/project"
 cp "$here/../../examples/signals.py" "$work/project/app/service.py"  # the shipped example
+cp -r "$here/configured" "$work/configured"
+cp "$here/../../examples/signals.py" "$work/configured/src/service.py"
+cp "$here/../../examples/signals.py" "$work/configured/legacy/old_service.py"
 cd "$work" || exit 2
 
 # Folders the walk must skip, each holding a file that would give tips.
@@ -54,6 +57,16 @@ check_case faq_search_json faq search --json -n 2 gil
 check_case faq_search_nothing faq search zzqqxx
 check_case faq_show_unknown faq show library#no-such-question
 check_case faq_explicit_docs_missing faq --docs /no/such/docs search -n 1 "signal handler"
+check_case sarif check --format sarif project/app
+check_case configured_project check --format json configured
+check_case configured_isolated check --isolated configured/legacy
+check_case explicit_config check --config "$here/ignoring.toml" project/app
+check_case missing_config check --config no/such/pyproject.toml project/app
+check_case select_from_command_line check --select PFQ3 --ignore PFQ301 project/app
+check_case unknown_selector check --select PFQ999 project/app
+check_case rules rules
+check_case explain explain signal-handler-arity
+check_case explain_unknown explain PFQ999
 check_case no_subcommand
 check_case version --version
 

@@ -26,6 +26,7 @@ Json initialize(Session& session, const Json& params) {
   if (const auto trace = params.find("trace"); trace != params.end() && trace->is_string()) {
     session.trace = trace->get<std::string>();
   }
+  session.set_workspace_folders(initial_workspace_folders(params));
   if (const auto options = params.find("initializationOptions"); options != params.end()) {
     session.apply_settings(settings_section(*options));
   }
@@ -46,7 +47,8 @@ Json initialize(Session& session, const Json& params) {
         {"identifier", "pyfaq"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}};
   }
   if (session.client.workspace_folders) {
-    capabilities["workspace"] = {{"workspaceFolders", {{"supported", true}}}};
+    capabilities["workspace"] = {
+        {"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}};
   }
   return {{"capabilities", std::move(capabilities)},
           {"serverInfo", {{"name", "pyfaq"}, {"version", PYFAQ_VERSION}}}};

@@ -1,7 +1,9 @@
 // One handler per LSP method, each in the file named after it.
 #pragma once
 
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "lsp/protocol/protocol.h"
 
@@ -23,5 +25,8 @@ Json text_document_code_action(Session& session, const protocol::CodeActionParam
 Json text_document_diagnostic(Session& session, const Json& params);
 Json workspace_execute_command(Session& session, const Json& params);
 void workspace_did_change_configuration(Session& session, const Json& params);
+void workspace_did_change_workspace_folders(Session& session, const Json& params);
+/// The workspace folders of `initialize` params (workspaceFolders, else rootUri, else rootPath).
+std::vector<std::filesystem::path> initial_workspace_folders(const Json& params);
 
 }  // namespace pyfaq::server

@@ -12,6 +12,7 @@ Json text_document_diagnostic(Session& session, const Json& params) {
   if (!snapshot) {
     throw protocol::RpcError(protocol::ErrorCode::InvalidParams, "document is not open: " + uri);
   }
+  auto rules = session.rules_for(uri);  // first: it may notice a changed pyproject.toml
   const uint64_t generation = session.rules_generation();
   const std::string result_id =
       std::to_string(snapshot->version) + ":" + std::to_string(generation);
@@ -22,7 +23,7 @@ Json text_document_diagnostic(Session& session, const Json& params) {
   }
   Json items = Json::array();
   if (snapshot->is_python()) {
-    const auto analysis = session.documents().analysis(*snapshot, *session.rules(), generation);
+    const auto analysis = session.documents().analysis(*snapshot, std::move(rules));
     items = to_diagnostics(session, *snapshot, *analysis);
   }
   return {{"kind", "full"}, {"resultId", result_id}, {"items", std::move(items)}};

@@ -1,5 +1,7 @@
 // textDocument/hover: a tip about the code under the pointer, with its FAQ entries.
 #include "knowledge/hover.h"
+#include "knowledge/rule_docs.h"
+#include "knowledge/suppression.h"
 #include "lsp/server/methods/methods.h"
 #include "lsp/server/positions.h"
 #include "lsp/server/session.h"
@@ -64,12 +66,24 @@ Json text_document_hover(Session& session, const protocol::TextDocumentPositionP
   if (!settings->hover || !snapshot->is_python()) return nullptr;
   const grammar::TextBuffer& text = snapshot->document->buffer();
   const std::size_t offset = to_offset(text, params.position, session.client.position_unit);
-  const auto analysis =
-      session.documents().analysis(*snapshot, *session.rules(), session.rules_generation());
+  const bool markdown = session.client.hover_markdown;
+  // A rule named in a suppression comment: its doc, as `pyfaq explain` shows it.
+  if (const auto mention = knowledge::suppressed_rule_at(*snapshot->document, offset)) {
+    const std::string doc = knowledge::rule_doc_markdown(*mention->rule, settings->links);
+    return {
+        {"contents",
+         {{"kind", markdown ? "markdown" : "plaintext"},
+          {"value", markdown ? doc
+                             : std::string(mention->rule->info.code) + " " +
+                                   std::string(mention->rule->info.name) + ": " +
+                                   std::string(mention->rule->info.summary) + " See " +
+                                   knowledge::faq_link(mention->rule->info.faq, settings->links)}}},
+        {"range", protocol::to_json(to_range(text, mention->range, session.client.position_unit))}};
+  }
+  const auto analysis = session.documents().analysis(*snapshot, session.rules_for(params.uri));
   const auto info = knowledge::hover_at(*snapshot->document, *analysis->model, analysis->findings,
                                         offset, session.hovers(), session.faqs());
   if (!info) return nullptr;
-  const bool markdown = session.client.hover_markdown;
   return {{"contents",
            {{"kind", markdown ? "markdown" : "plaintext"},
             {"value", render(session, *info, settings->links, markdown)}}},
