@@ -8,10 +8,19 @@ namespace pyfaq::knowledge {
 
 namespace {
 
+constexpr FaqRef kCurrentModuleNameFaq{"programming", "how-do-i-find-the-current-module-name",
+                                       "How do I find the current module name?"};
 constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-work",
                                     "Why don't my signal handlers work?"};
 
 constexpr std::array kRules{
+    RuleDefinition{
+        {"PFQ111", "dunder-main-typo", RuleStatus::Stable, Severity::Warning, kCurrentModuleNameFaq,
+         "A main guard must compare `__name__` with exactly \"__main__\"."},
+        "dunder_main_typo",
+        true,
+        rules::check_dunder_main_typo,
+        ""},
     RuleDefinition{
         {"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
          kSignalHandlersFaq, "A signal handler must accept the two arguments (signum, frame)."},

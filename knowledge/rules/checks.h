@@ -5,6 +5,7 @@
 
 namespace pyfaq::knowledge::rules {
 
+void check_dunder_main_typo(const RuleContext& context);
 void check_signal_handler_arity(const RuleContext& context);
 
 }  // namespace pyfaq::knowledge::rules
