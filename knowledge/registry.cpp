@@ -10,10 +10,19 @@ namespace {
 
 constexpr FaqRef kCurrentModuleNameFaq{"programming", "how-do-i-find-the-current-module-name",
                                        "How do I find the current module name?"};
+constexpr FaqRef kOverloadFaq{"programming", "how-can-i-overload-constructors-or-methods-in-python",
+                              "How can I overload constructors (or methods) in Python?"};
 constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-work",
                                     "Why don't my signal handlers work?"};
 
 constexpr std::array kRules{
+    RuleDefinition{{"PFQ110", "method-overload-redefinition", RuleStatus::Stable, Severity::Warning,
+                    kOverloadFaq,
+                    "A second def of the same name replaces the first; Python does not overload."},
+                   "method_overload_redefinition",
+                   true,
+                   rules::check_method_overload_redefinition,
+                   ""},
     RuleDefinition{
         {"PFQ111", "dunder-main-typo", RuleStatus::Stable, Severity::Warning, kCurrentModuleNameFaq,
          "A main guard must compare `__name__` with exactly \"__main__\"."},
