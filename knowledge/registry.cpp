@@ -8,14 +8,22 @@ namespace pyfaq::knowledge {
 
 namespace {
 
-constexpr FaqRef kCurrentModuleNameFaq{"programming", "how-do-i-find-the-current-module-name",
-                                       "How do I find the current module name?"};
+constexpr FaqRef kWhatIsSelfFaq{"programming", "what-is-self", "What is self?"};
 constexpr FaqRef kOverloadFaq{"programming", "how-can-i-overload-constructors-or-methods-in-python",
                               "How can I overload constructors (or methods) in Python?"};
+constexpr FaqRef kCurrentModuleNameFaq{"programming", "how-do-i-find-the-current-module-name",
+                                       "How do I find the current module name?"};
 constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-work",
                                     "Why don't my signal handlers work?"};
 
 constexpr std::array kRules{
+    RuleDefinition{
+        {"PFQ109", "missing-self-parameter", RuleStatus::Stable, Severity::Warning, kWhatIsSelfFaq,
+         "A method receives its instance as an explicit first parameter, `self`."},
+        "missing_self_parameter",
+        true,
+        rules::check_missing_self_parameter,
+        ""},
     RuleDefinition{{"PFQ110", "method-overload-redefinition", RuleStatus::Stable, Severity::Warning,
                     kOverloadFaq,
                     "A second def of the same name replaces the first; Python does not overload."},
