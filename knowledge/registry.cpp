@@ -8,6 +8,8 @@ namespace pyfaq::knowledge {
 
 namespace {
 
+constexpr FaqRef kSharedDefaultsFaq{"programming", "why-are-default-values-shared-between-objects",
+                                    "Why are default values shared between objects?"};
 constexpr FaqRef kWhatIsSelfFaq{"programming", "what-is-self", "What is self?"};
 constexpr FaqRef kOverloadFaq{"programming", "how-can-i-overload-constructors-or-methods-in-python",
                               "How can I overload constructors (or methods) in Python?"};
@@ -17,6 +19,13 @@ constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-wor
                                     "Why don't my signal handlers work?"};
 
 constexpr std::array kRules{
+    RuleDefinition{{"PFQ103", "mutable-default-argument", RuleStatus::Stable, Severity::Warning,
+                    kSharedDefaultsFaq,
+                    "A default value is built once; a mutable one carries changes between calls."},
+                   "mutable_default_argument",
+                   true,
+                   rules::check_mutable_default_argument,
+                   ""},
     RuleDefinition{
         {"PFQ109", "missing-self-parameter", RuleStatus::Stable, Severity::Warning, kWhatIsSelfFaq,
          "A method receives its instance as an explicit first parameter, `self`."},
