@@ -7,6 +7,7 @@
 
 #include "grammar/syntax.h"
 #include "knowledge/rules/checks.h"
+#include "knowledge/rules/function_body.h"
 
 namespace pyfaq::knowledge::rules {
 
@@ -234,32 +235,6 @@ bool rebound_before(const RuleContext& context, grammar::ScopeId function, std::
   return false;
 }
 
-/// The first statement of the body after its docstring, or a null node.
-TSNode first_statement_after_docstring(TSNode body) {
-  const uint32_t count = ts_node_named_child_count(body);
-  uint32_t index = 0;
-  while (index < count && is_type(ts_node_named_child(body, index), "comment")) ++index;
-  if (index < count) {
-    const TSNode first = ts_node_named_child(body, index);
-    if (is_type(first, "expression_statement") && ts_node_named_child_count(first) == 1 &&
-        is_type(ts_node_named_child(first, 0), "string")) {
-      ++index;
-    }
-  }
-  while (index < count && is_type(ts_node_named_child(body, index), "comment")) ++index;
-  return index < count ? ts_node_named_child(body, index) : TSNode{};
-}
-
-/// The whitespace before a node on its line, or nullopt when something else precedes it.
-std::optional<std::string_view> indentation_of(TSNode node, std::string_view source) {
-  const uint32_t start = ts_node_start_byte(node);
-  const std::size_t line_start = source.rfind('\n', start == 0 ? 0 : start - 1);
-  const std::size_t from = line_start == std::string_view::npos || start == 0 ? 0 : line_start + 1;
-  const std::string_view indent = source.substr(from, start - from);
-  if (indent.find_first_not_of(" \t") != std::string_view::npos) return std::nullopt;
-  return indent;
-}
-
 /// Whether every name in the default means the same thing inside the body as where the default
 /// is evaluated: then the expression can move into the body.
 bool movable_into_body(const RuleContext& context, TSNode value, grammar::ScopeId function) {
@@ -286,17 +261,9 @@ std::optional<Fix> make_fix(const RuleContext& context, TSNode function_node,
   if (!movable_into_body(context, value, function)) return std::nullopt;
   // A default over several lines would carry its layout and comments into the body.
   if (node_text(value, source).find('\n') != std::string_view::npos) return std::nullopt;
-  const TSNode body = field(function_node, "body");
-  const TSNode statement = first_statement_after_docstring(body);
-  if (ts_node_is_null(statement)) return std::nullopt;
-  const auto def_indent = indentation_of(function_node, source);
-  const auto body_indent = indentation_of(statement, source);
   // A body on the def's own line, or indented unlike its def: no safe place for a new block.
-  if (!def_indent || !body_indent || body_indent->size() <= def_indent->size() ||
-      !body_indent->starts_with(*def_indent)) {
-    return std::nullopt;
-  }
-  const std::string_view unit = body_indent->substr(def_indent->size());
+  const std::optional<BodyTop> top = body_top(function_node, source);
+  if (!top) return std::nullopt;
 
   std::vector<TextEdit> edits;
   bool preferred = true;
@@ -312,11 +279,8 @@ std::optional<Fix> make_fix(const RuleContext& context, TSNode function_node,
   }
   edits.push_back({{ts_node_start_byte(value), ts_node_end_byte(value)}, "None"});
   const std::string p(name);
-  std::string block = "if " + p + " is None:\n" + std::string(*body_indent) + std::string(unit) +
-                      p + " = " + std::string(node_text(value, source)) + "\n" +
-                      std::string(*body_indent);
-  const uint32_t at = ts_node_start_byte(statement);
-  edits.push_back({{at, at}, std::move(block)});
+  edits.push_back(top->insert(
+      {{0, "if " + p + " is None:"}, {1, p + " = " + std::string(node_text(value, source))}}));
   return Fix{"Default `" + p + "` to None and create a new object on each call",
              preferred ? FixSafety::Safe : FixSafety::Unsafe, std::move(edits)};
 }
