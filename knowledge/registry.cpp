@@ -8,6 +8,9 @@ namespace pyfaq::knowledge {
 
 namespace {
 
+constexpr FaqRef kUnboundLocalFaq{
+    "programming", "why-am-i-getting-an-unboundlocalerror-when-the-variable-has-a-value",
+    "Why am I getting an UnboundLocalError when the variable has a value?"};
 constexpr FaqRef kSharedDefaultsFaq{"programming", "why-are-default-values-shared-between-objects",
                                     "Why are default values shared between objects?"};
 constexpr FaqRef kWhatIsSelfFaq{"programming", "what-is-self", "What is self?"};
@@ -19,6 +22,14 @@ constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-wor
                                     "Why don't my signal handlers work?"};
 
 constexpr std::array kRules{
+    RuleDefinition{{"PFQ101", "unbound-local-shadows-global", RuleStatus::Stable, Severity::Warning,
+                    kUnboundLocalFaq,
+                    "Assigning a name anywhere in a function makes it local there, even before the "
+                    "assignment."},
+                   "unbound_local_shadows_global",
+                   false,
+                   rules::check_unbound_local_shadows_global,
+                   ""},
     RuleDefinition{{"PFQ103", "mutable-default-argument", RuleStatus::Stable, Severity::Warning,
                     kSharedDefaultsFaq,
                     "A default value is built once; a mutable one carries changes between calls."},
