@@ -8,10 +8,56 @@ namespace pyfaq::knowledge {
 
 namespace {
 
+constexpr FaqRef kUnboundLocalFaq{
+    "programming", "why-am-i-getting-an-unboundlocalerror-when-the-variable-has-a-value",
+    "Why am I getting an UnboundLocalError when the variable has a value?"};
+constexpr FaqRef kSharedDefaultsFaq{"programming", "why-are-default-values-shared-between-objects",
+                                    "Why are default values shared between objects?"};
+constexpr FaqRef kWhatIsSelfFaq{"programming", "what-is-self", "What is self?"};
+constexpr FaqRef kOverloadFaq{"programming", "how-can-i-overload-constructors-or-methods-in-python",
+                              "How can I overload constructors (or methods) in Python?"};
+constexpr FaqRef kCurrentModuleNameFaq{"programming", "how-do-i-find-the-current-module-name",
+                                       "How do I find the current module name?"};
 constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-work",
                                     "Why don't my signal handlers work?"};
 
 constexpr std::array kRules{
+    RuleDefinition{{"PFQ101", "unbound-local-shadows-global", RuleStatus::Stable, Severity::Warning,
+                    kUnboundLocalFaq,
+                    "Assigning a name anywhere in a function makes it local there, even before the "
+                    "assignment."},
+                   "unbound_local_shadows_global",
+                   false,
+                   rules::check_unbound_local_shadows_global,
+                   ""},
+    RuleDefinition{{"PFQ103", "mutable-default-argument", RuleStatus::Stable, Severity::Warning,
+                    kSharedDefaultsFaq,
+                    "A default value is built once; a mutable one carries changes between calls."},
+                   "mutable_default_argument",
+                   true,
+                   rules::check_mutable_default_argument,
+                   ""},
+    RuleDefinition{
+        {"PFQ109", "missing-self-parameter", RuleStatus::Stable, Severity::Warning, kWhatIsSelfFaq,
+         "A method receives its instance as an explicit first parameter, `self`."},
+        "missing_self_parameter",
+        true,
+        rules::check_missing_self_parameter,
+        ""},
+    RuleDefinition{{"PFQ110", "method-overload-redefinition", RuleStatus::Stable, Severity::Warning,
+                    kOverloadFaq,
+                    "A second def of the same name replaces the first; Python does not overload."},
+                   "method_overload_redefinition",
+                   true,
+                   rules::check_method_overload_redefinition,
+                   ""},
+    RuleDefinition{
+        {"PFQ111", "dunder-main-typo", RuleStatus::Stable, Severity::Warning, kCurrentModuleNameFaq,
+         "A main guard must compare `__name__` with exactly \"__main__\"."},
+        "dunder_main_typo",
+        true,
+        rules::check_dunder_main_typo,
+        ""},
     RuleDefinition{
         {"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
          kSignalHandlersFaq, "A signal handler must accept the two arguments (signum, frame)."},

@@ -5,6 +5,11 @@
 
 namespace pyfaq::knowledge::rules {
 
+void check_unbound_local_shadows_global(const RuleContext& context);
+void check_mutable_default_argument(const RuleContext& context);
+void check_missing_self_parameter(const RuleContext& context);
+void check_method_overload_redefinition(const RuleContext& context);
+void check_dunder_main_typo(const RuleContext& context);
 void check_signal_handler_arity(const RuleContext& context);
 
 }  // namespace pyfaq::knowledge::rules
