@@ -8,10 +8,30 @@ namespace pyfaq::knowledge {
 
 namespace {
 
+constexpr FaqRef kOctalIntegersFaq{"programming", "how-do-i-specify-hexadecimal-and-octal-integers",
+                                   "How do I specify hexadecimal and octal integers?"};
+constexpr FaqRef kIdentityTestsFaq{"programming",
+                                   "when-can-i-rely-on-identity-tests-with-the-is-operator",
+                                   "When can I rely on identity tests with the is operator?"};
 constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-work",
                                     "Why don't my signal handlers work?"};
 
 constexpr std::array kRules{
+    RuleDefinition{{"PFQ105", "is-comparison-with-literal", RuleStatus::Stable, Severity::Warning,
+                    kIdentityTestsFaq,
+                    "Compare literals with == and !=: whether two equal literals are the same "
+                    "object is not promised."},
+                   "is_comparison_with_literal",
+                   true,
+                   rules::check_is_comparison_with_literal,
+                   ""},
+    RuleDefinition{
+        {"PFQ106", "decimal-file-mode", RuleStatus::Stable, Severity::Warning, kOctalIntegersFaq,
+         "File permission modes are octal: write 0o755, not the decimal 755."},
+        "decimal_file_mode",
+        true,
+        rules::check_decimal_file_mode,
+        ""},
     RuleDefinition{
         {"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
          kSignalHandlersFaq, "A signal handler must accept the two arguments (signum, frame)."},
