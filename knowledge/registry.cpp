@@ -18,6 +18,11 @@ constexpr FaqRef kOverloadFaq{"programming", "how-can-i-overload-constructors-or
                               "How can I overload constructors (or methods) in Python?"};
 constexpr FaqRef kCurrentModuleNameFaq{"programming", "how-do-i-find-the-current-module-name",
                                        "How do I find the current module name?"};
+constexpr FaqRef kOctalIntegersFaq{"programming", "how-do-i-specify-hexadecimal-and-octal-integers",
+                                   "How do I specify hexadecimal and octal integers?"};
+constexpr FaqRef kIdentityTestsFaq{"programming",
+                                   "when-can-i-rely-on-identity-tests-with-the-is-operator",
+                                   "When can I rely on identity tests with the is operator?"};
 constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-work",
                                     "Why don't my signal handlers work?"};
 
@@ -37,6 +42,21 @@ constexpr std::array kRules{
                    true,
                    rules::check_mutable_default_argument,
                    ""},
+    RuleDefinition{{"PFQ105", "is-comparison-with-literal", RuleStatus::Stable, Severity::Warning,
+                    kIdentityTestsFaq,
+                    "Compare literals with == and !=: whether two equal literals are the same "
+                    "object is not promised."},
+                   "is_comparison_with_literal",
+                   true,
+                   rules::check_is_comparison_with_literal,
+                   ""},
+    RuleDefinition{
+        {"PFQ106", "decimal-file-mode", RuleStatus::Stable, Severity::Warning, kOctalIntegersFaq,
+         "File permission modes are octal: write 0o755, not the decimal 755."},
+        "decimal_file_mode",
+        true,
+        rules::check_decimal_file_mode,
+        ""},
     RuleDefinition{
         {"PFQ109", "missing-self-parameter", RuleStatus::Stable, Severity::Warning, kWhatIsSelfFaq,
          "A method receives its instance as an explicit first parameter, `self`."},

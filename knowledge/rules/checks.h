@@ -10,6 +10,8 @@ void check_mutable_default_argument(const RuleContext& context);
 void check_missing_self_parameter(const RuleContext& context);
 void check_method_overload_redefinition(const RuleContext& context);
 void check_dunder_main_typo(const RuleContext& context);
+void check_decimal_file_mode(const RuleContext& context);
+void check_is_comparison_with_literal(const RuleContext& context);
 void check_signal_handler_arity(const RuleContext& context);
 
 }  // namespace pyfaq::knowledge::rules
