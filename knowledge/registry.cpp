@@ -11,6 +11,10 @@ namespace {
 constexpr FaqRef kUnboundLocalFaq{
     "programming", "why-am-i-getting-an-unboundlocalerror-when-the-variable-has-a-value",
     "Why am I getting an UnboundLocalError when the variable has a value?"};
+constexpr FaqRef kLambdasInLoopFaq{
+    "programming",
+    "why-do-lambdas-defined-in-a-loop-with-different-values-all-return-the-same-result",
+    "Why do lambdas defined in a loop with different values all return the same result?"};
 constexpr FaqRef kSharedDefaultsFaq{"programming", "why-are-default-values-shared-between-objects",
                                     "Why are default values shared between objects?"};
 constexpr FaqRef kWhatIsSelfFaq{"programming", "what-is-self", "What is self?"};
@@ -34,6 +38,14 @@ constexpr std::array kRules{
                    "unbound_local_shadows_global",
                    false,
                    rules::check_unbound_local_shadows_global,
+                   ""},
+    RuleDefinition{{"PFQ102", "late-binding-closure-in-loop", RuleStatus::Stable, Severity::Warning,
+                    kLambdasInLoopFaq,
+                    "A closure reads a loop variable when called, so closures kept from a loop "
+                    "share its last value."},
+                   "late_binding_closure_in_loop",
+                   true,
+                   rules::check_late_binding_closure_in_loop,
                    ""},
     RuleDefinition{{"PFQ103", "mutable-default-argument", RuleStatus::Stable, Severity::Warning,
                     kSharedDefaultsFaq,

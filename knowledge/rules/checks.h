@@ -6,6 +6,7 @@
 namespace pyfaq::knowledge::rules {
 
 void check_unbound_local_shadows_global(const RuleContext& context);
+void check_late_binding_closure_in_loop(const RuleContext& context);
 void check_mutable_default_argument(const RuleContext& context);
 void check_missing_self_parameter(const RuleContext& context);
 void check_method_overload_redefinition(const RuleContext& context);
