@@ -19,6 +19,15 @@ constexpr std::array kRules{
         true,
         rules::check_signal_handler_arity,
         "signal"},
+    RuleDefinition{
+        {"PFQ305", "os-read-on-file-object", RuleStatus::Stable, Severity::Warning,
+         FaqRef{"library", "i-can-t-seem-to-use-os-read-on-a-pipe-created-with-os-popen-why",
+                "I can't seem to use os.read() on a pipe created with os.popen(); why?"},
+         "os.read() and os.write() take a file descriptor, not a file object."},
+        "os_read_on_file_object",
+        true,
+        rules::check_os_read_on_file_object,
+        "os"},
 };
 
 }  // namespace

@@ -6,5 +6,6 @@
 namespace pyfaq::knowledge::rules {
 
 void check_signal_handler_arity(const RuleContext& context);
+void check_os_read_on_file_object(const RuleContext& context);
 
 }  // namespace pyfaq::knowledge::rules
