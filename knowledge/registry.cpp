@@ -12,6 +12,14 @@ constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-wor
                                     "Why don't my signal handlers work?"};
 
 constexpr std::array kRules{
+    RuleDefinition{{"PFQ108", "modify-list-while-iterating", RuleStatus::Stable, Severity::Warning,
+                    FaqRef{"programming", "how-do-you-remove-multiple-items-from-a-list",
+                           "How do you remove multiple items from a list"},
+                    "Removing items from a list inside a loop over that list skips elements."},
+                   "modify_list_while_iterating",
+                   true,
+                   rules::check_modify_list_while_iterating,
+                   ""},
     RuleDefinition{
         {"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
          kSignalHandlersFaq, "A signal handler must accept the two arguments (signum, frame)."},
