@@ -21,6 +21,15 @@ constexpr std::array kRules{
                    rules::check_modify_list_while_iterating,
                    ""},
     RuleDefinition{
+        {"PFQ201", "assign-result-of-inplace-method", RuleStatus::Stable, Severity::Warning,
+         FaqRef{"design", "why-doesn-t-list-sort-return-the-sorted-list",
+                "Why doesn't list.sort() return the sorted list?"},
+         "Methods that change a list in place return None, not the list."},
+        "assign_result_of_inplace_method",
+        true,
+        rules::check_assign_result_of_inplace_method,
+        ""},
+    RuleDefinition{
         {"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
          kSignalHandlersFaq, "A signal handler must accept the two arguments (signum, frame)."},
         "signal_handler_arity",
