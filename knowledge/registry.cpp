@@ -37,6 +37,15 @@ constexpr std::array kRules{
         rules::check_signal_handler_arity,
         "signal"},
     RuleDefinition{
+        {"PFQ304", "text-mode-binary-read", RuleStatus::Stable, Severity::Warning,
+         FaqRef{"library", "how-do-i-read-or-write-binary-data",
+                "How do I read (or write) binary data?"},
+         "Binary data (struct, pickle, marshal, bytes) needs a file opened in binary mode."},
+        "text_mode_binary_read",
+        true,
+        rules::check_text_mode_binary_read,
+        ""},
+    RuleDefinition{
         {"PFQ305", "os-read-on-file-object", RuleStatus::Stable, Severity::Warning,
          FaqRef{"library", "i-can-t-seem-to-use-os-read-on-a-pipe-created-with-os-popen-why",
                 "I can't seem to use os.read() on a pipe created with os.popen(); why?"},
