@@ -50,13 +50,11 @@ std::optional<std::string> SemanticModel::qualified_name(TSNode expression) cons
   const std::string_view name = node_text(node, source_);
   std::string qualified;
   if (const auto resolving = binding_scope(name, *scope)) {
-    const auto ids = bindings_in(*resolving, name);
-    const Binding& first = bindings_[ids.front()];
-    const bool all_same_import = std::all_of(ids.begin(), ids.end(), [&](BindingId id) {
-      return bindings_[id].kind == BindingKind::Import &&
-             bindings_[id].import_target == first.import_target;
-    });
-    if (!all_same_import || first.import_target.starts_with('.')) return std::nullopt;
+    const auto& sole_import = scopes_[*resolving].sole_import;
+    const auto found = sole_import.find(name);
+    if (found == sole_import.end()) return std::nullopt;
+    const Binding& first = bindings_[found->second];
+    if (first.import_target.starts_with('.')) return std::nullopt;
     qualified = first.import_target;
   } else {
     if (scopes_[kModuleScope].has_wildcard_import) return std::nullopt;

@@ -54,6 +54,8 @@ struct Scope {
   std::unordered_set<std::string_view> global_names;
   std::unordered_set<std::string_view> nonlocal_names;
   bool has_wildcard_import = false;
+  // Names every binding of which imports one same target, to the first such binding.
+  std::unordered_map<std::string_view, BindingId> sole_import{};
 };
 
 /// One parameter of a def or lambda.

@@ -13,6 +13,10 @@ void check_method_overload_redefinition(const RuleContext& context);
 void check_dunder_main_typo(const RuleContext& context);
 void check_decimal_file_mode(const RuleContext& context);
 void check_is_comparison_with_literal(const RuleContext& context);
+void check_modify_list_while_iterating(const RuleContext& context);
+void check_assign_result_of_inplace_method(const RuleContext& context);
 void check_signal_handler_arity(const RuleContext& context);
+void check_text_mode_binary_read(const RuleContext& context);
+void check_os_read_on_file_object(const RuleContext& context);
 
 }  // namespace pyfaq::knowledge::rules
