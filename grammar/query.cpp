@@ -58,4 +58,38 @@ void CompiledQuery::for_each_match(TSNode node,
   while (ts_query_cursor_next_match(cursor.get(), &match)) visit(QueryMatch(match));
 }
 
+uint32_t CompiledQuery::pattern_count() const {
+  return ts_query_pattern_count(query_.get());
+}
+
+MatchLog::MatchLog(const CompiledQuery& query, TSNode root) {
+  QueryCursorPtr cursor(ts_query_cursor_new());
+  ts_query_cursor_exec(cursor.get(), query.get(), root);
+  TSQueryMatch match;
+  while (ts_query_cursor_next_match(cursor.get(), &match)) {
+    entries_.push_back({match.id, match.pattern_index, match.capture_count, captures_.size()});
+    captures_.insert(captures_.end(), match.captures, match.captures + match.capture_count);
+  }
+}
+
+void MatchLog::for_each(uint32_t first_pattern, uint32_t end_pattern,
+                        const std::function<void(const QueryMatch&)>& visit) const {
+  for (const Entry& entry : entries_) {
+    if (entry.pattern < first_pattern || entry.pattern >= end_pattern) continue;
+    const TSQueryMatch match{entry.id, entry.pattern, entry.capture_count,
+                             captures_.data() + entry.first_capture};
+    visit(QueryMatch(match));
+  }
+}
+
+void RuleQuery::for_each_match(TSNode node,
+                               const std::function<void(const QueryMatch&)>& visit) const {
+  const uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  log_.for_each(first_, end_, [&](const QueryMatch& match) {
+    // The log covers the whole tree; keep the matches whose first capture lies under `node`.
+    const TSNode first = match.first_node();
+    if (ts_node_start_byte(first) >= start && ts_node_end_byte(first) <= end) visit(match);
+  });
+}
+
 }  // namespace pyfaq::grammar

@@ -2,6 +2,7 @@
 #include "knowledge/analysis.h"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 #include <variant>
 
@@ -13,6 +14,8 @@ namespace pyfaq::knowledge {
 
 RuleSet RuleSet::all() {
   RuleSet set;
+  std::string combined;
+  uint32_t patterns = 0;
   for (const RuleDefinition& definition : all_rules()) {
     Entry entry{&definition, nullptr, true, definition.info.severity};
     if (definition.has_query) {
@@ -28,8 +31,22 @@ RuleSet RuleSet::all() {
       }
       entry.query = std::make_shared<const grammar::CompiledQuery>(
           std::move(std::get<grammar::CompiledQuery>(compiled)));
+      entry.first_pattern = patterns;
+      patterns += entry.query->pattern_count();
+      entry.end_pattern = patterns;
+      combined += source;
+      combined += '\n';
     }
     set.entries_.push_back(std::move(entry));
+  }
+  auto compiled = grammar::CompiledQuery::compile(combined);
+  if (auto* error = std::get_if<std::string>(&compiled)) {
+    throw std::runtime_error("the rules' queries together: " + *error);
+  }
+  set.combined_ = std::make_shared<const grammar::CompiledQuery>(
+      std::move(std::get<grammar::CompiledQuery>(compiled)));
+  if (set.combined_->pattern_count() != patterns) {
+    throw std::runtime_error("the rules' queries together do not keep their patterns apart");
   }
   return set;
 }
@@ -80,11 +97,25 @@ std::vector<Finding> analyze(const grammar::Document& document, const RuleSet& r
 std::vector<Finding> analyze(const grammar::Document& document, const grammar::SemanticModel& model,
                              const RuleSet& rules) {
   std::vector<Finding> findings;
-  for (const RuleSet::Entry& entry : rules.entries()) {
-    if (!entry.enabled) continue;
+  const auto runs = [&](const RuleSet::Entry& entry) {
     const std::string_view needs_import = entry.definition->needs_import;
-    if (!needs_import.empty() && !model.imports_module(needs_import)) continue;
-    const RuleContext context{document, model, entry.query.get(), entry.definition->info, findings};
+    return entry.enabled && (needs_import.empty() || model.imports_module(needs_import));
+  };
+  // One pass of every rule's patterns over the tree, when some rule that runs has a query.
+  std::optional<grammar::MatchLog> matches;
+  if (rules.combined_query() &&
+      std::any_of(rules.entries().begin(), rules.entries().end(),
+                  [&](const RuleSet::Entry& entry) { return runs(entry) && entry.query; })) {
+    matches.emplace(*rules.combined_query(), document.root());
+  }
+  for (const RuleSet::Entry& entry : rules.entries()) {
+    if (!runs(entry)) continue;
+    std::optional<grammar::RuleQuery> query;
+    if (entry.query) {
+      query.emplace(*rules.combined_query(), *matches, entry.first_pattern, entry.end_pattern);
+    }
+    const RuleContext context{document, model, query ? &*query : nullptr, entry.definition->info,
+                              findings};
     const std::size_t before = findings.size();
     entry.definition->check(context);
     for (std::size_t i = before; i < findings.size(); ++i) findings[i].severity = entry.severity;

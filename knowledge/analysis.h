@@ -33,14 +33,18 @@ class RuleSet {
 
   struct Entry {
     const RuleDefinition* definition;
-    std::shared_ptr<const grammar::CompiledQuery> query;
+    std::shared_ptr<const grammar::CompiledQuery> query;  // the rule's own, compiled alone
     bool enabled = true;
     Severity severity = Severity::Warning;
+    uint32_t first_pattern = 0, end_pattern = 0;  // its patterns within combined_query()
   };
   const std::vector<Entry>& entries() const { return entries_; }
+  /// Every rule's query in one, so that one pass over a tree finds every rule's matches.
+  const grammar::CompiledQuery* combined_query() const { return combined_.get(); }
 
  private:
   std::vector<Entry> entries_;
+  std::shared_ptr<const grammar::CompiledQuery> combined_;
 };
 
 /// Runs every enabled rule over a document. Pure and thread-safe for distinct documents; broken

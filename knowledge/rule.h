@@ -17,7 +17,7 @@ namespace pyfaq::knowledge {
 struct RuleContext {
   const grammar::Document& document;
   const grammar::SemanticModel& model;
-  const grammar::CompiledQuery* query;  // the rule's query, when it has one
+  const grammar::RuleQuery* query;  // the rule's query matches, when it has a query
   const RuleInfo& rule;
   std::vector<Finding>& findings;
 

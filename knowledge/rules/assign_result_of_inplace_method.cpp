@@ -212,7 +212,7 @@ void check_call(const RuleContext& context, TSNode call, TSNode function, TSNode
 }  // namespace
 
 void check_assign_result_of_inplace_method(const RuleContext& context) {
-  const grammar::CompiledQuery& query = *context.query;
+  const grammar::RuleQuery& query = *context.query;
   const auto call = query.capture("call");
   const auto function = query.capture("call.function");
   const auto arguments = query.capture("call.arguments");

@@ -135,7 +135,7 @@ void check_literal(const RuleContext& context, TSNode function, TSNode literal) 
 }  // namespace
 
 void check_decimal_file_mode(const RuleContext& context) {
-  const grammar::CompiledQuery& query = *context.query;
+  const grammar::RuleQuery& query = *context.query;
   const auto function = query.capture("call.function");
   const auto mode = query.capture("mode");
   query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {

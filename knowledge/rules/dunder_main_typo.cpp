@@ -124,7 +124,7 @@ void check_comparison(const RuleContext& context, TSNode comparison) {
 }  // namespace
 
 void check_dunder_main_typo(const RuleContext& context) {
-  const grammar::CompiledQuery& query = *context.query;
+  const grammar::RuleQuery& query = *context.query;
   const auto comparison = query.capture("comparison");
   query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {
     check_comparison(context, match.get(comparison));

@@ -140,7 +140,7 @@ void check_comparison(const RuleContext& context, TSNode comparison) {
 }  // namespace
 
 void check_is_comparison_with_literal(const RuleContext& context) {
-  const grammar::CompiledQuery& query = *context.query;
+  const grammar::RuleQuery& query = *context.query;
   const auto comparison = query.capture("comparison");
   std::unordered_set<const void*> seen;  // a chain with two `is` matches twice
   query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {

@@ -294,7 +294,7 @@ void check_closure(const RuleContext& context, TSNode closure) {
 }  // namespace
 
 void check_late_binding_closure_in_loop(const RuleContext& context) {
-  const grammar::CompiledQuery& query = *context.query;
+  const grammar::RuleQuery& query = *context.query;
   const auto closure = query.capture("closure");
   query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {
     check_closure(context, match.get(closure));

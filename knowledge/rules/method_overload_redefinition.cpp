@@ -118,7 +118,7 @@ void check_block(const RuleContext& context, TSNode block) {
 }  // namespace
 
 void check_method_overload_redefinition(const RuleContext& context) {
-  const grammar::CompiledQuery& query = *context.query;
+  const grammar::RuleQuery& query = *context.query;
   const auto block = query.capture("block");
   query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {
     check_block(context, match.get(block));

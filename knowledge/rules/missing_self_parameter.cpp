@@ -161,7 +161,7 @@ void check_class(const RuleContext& context, TSNode class_name, TSNode body) {
 }  // namespace
 
 void check_missing_self_parameter(const RuleContext& context) {
-  const grammar::CompiledQuery& query = *context.query;
+  const grammar::RuleQuery& query = *context.query;
   const auto name = query.capture("class.name");
   const auto body = query.capture("class.body");
   query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {

@@ -188,7 +188,7 @@ bool check_mutation(const RuleContext& context, const Mutation& mutation) {
 }  // namespace
 
 void check_modify_list_while_iterating(const RuleContext& context) {
-  const grammar::CompiledQuery& query = *context.query;
+  const grammar::RuleQuery& query = *context.query;
   const auto call = query.capture("mutation");
   const auto object = query.capture("mutation.object");
   const auto method = query.capture("mutation.method");

@@ -328,7 +328,7 @@ void check_default(const RuleContext& context, TSNode function_node, TSNode para
 }  // namespace
 
 void check_mutable_default_argument(const RuleContext& context) {
-  const grammar::CompiledQuery& query = *context.query;
+  const grammar::RuleQuery& query = *context.query;
   const auto function = query.capture("function");
   const auto parameter = query.capture("parameter");
   const auto name = query.capture("parameter.name");

@@ -222,7 +222,7 @@ void check_call(const RuleContext& context, TSNode function, TSNode arguments) {
 }  // namespace
 
 void check_signal_handler_arity(const RuleContext& context) {
-  const grammar::CompiledQuery& query = *context.query;
+  const grammar::RuleQuery& query = *context.query;
   const auto function = query.capture("call.function");
   const auto arguments = query.capture("call.arguments");
   query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {
