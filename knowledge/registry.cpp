@@ -8,6 +8,8 @@ namespace pyfaq::knowledge {
 
 namespace {
 
+constexpr FaqRef kMultidimensionalListFaq{"programming", "how-do-i-create-a-multidimensional-list",
+                                          "How do I create a multidimensional list?"};
 constexpr FaqRef kOctalIntegersFaq{"programming", "how-do-i-specify-hexadecimal-and-octal-integers",
                                    "How do I specify hexadecimal and octal integers?"};
 constexpr FaqRef kIdentityTestsFaq{"programming",
@@ -17,6 +19,13 @@ constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-wor
                                     "Why don't my signal handlers work?"};
 
 constexpr std::array kRules{
+    RuleDefinition{{"PFQ104", "list-multiplication-aliasing", RuleStatus::Stable, Severity::Warning,
+                    kMultidimensionalListFaq,
+                    "Multiplying a list of lists repeats one inner list; build each row anew."},
+                   "list_multiplication_aliasing",
+                   true,
+                   rules::check_list_multiplication_aliasing,
+                   ""},
     RuleDefinition{{"PFQ105", "is-comparison-with-literal", RuleStatus::Stable, Severity::Warning,
                     kIdentityTestsFaq,
                     "Compare literals with == and !=: whether two equal literals are the same "
