@@ -15,6 +15,9 @@ constexpr FaqRef kOctalIntegersFaq{"programming", "how-do-i-specify-hexadecimal-
 constexpr FaqRef kIdentityTestsFaq{"programming",
                                    "when-can-i-rely-on-identity-tests-with-the-is-operator",
                                    "When can I rely on identity tests with the is operator?"};
+constexpr FaqRef kTrailingCommasFaq{"design",
+                                    "why-does-python-allow-commas-at-the-end-of-lists-and-tuples",
+                                    "Why does Python allow commas at the end of lists and tuples?"};
 constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-work",
                                     "Why don't my signal handlers work?"};
 
@@ -41,6 +44,13 @@ constexpr std::array kRules{
         true,
         rules::check_decimal_file_mode,
         ""},
+    RuleDefinition{{"PFQ203", "missing-comma-implicit-concat", RuleStatus::Stable,
+                    Severity::Warning, kTrailingCommasFaq,
+                    "Adjacent strings in a list join into one element: a comma is likely missing."},
+                   "missing_comma_implicit_concat",
+                   true,
+                   rules::check_missing_comma_implicit_concat,
+                   ""},
     RuleDefinition{
         {"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
          kSignalHandlersFaq, "A signal handler must accept the two arguments (signum, frame)."},
