@@ -12,6 +12,8 @@ constexpr FaqRef kMultidimensionalListFaq{"programming", "how-do-i-create-a-mult
                                           "How do I create a multidimensional list?"};
 constexpr FaqRef kOctalIntegersFaq{"programming", "how-do-i-specify-hexadecimal-and-octal-integers",
                                    "How do I specify hexadecimal and octal integers?"};
+constexpr FaqRef kStringToNumberFaq{"programming", "how-do-i-convert-a-string-to-a-number",
+                                    "How do I convert a string to a number?"};
 constexpr FaqRef kIdentityTestsFaq{"programming",
                                    "when-can-i-rely-on-identity-tests-with-the-is-operator",
                                    "When can I rely on identity tests with the is operator?"};
@@ -43,6 +45,13 @@ constexpr std::array kRules{
         "decimal_file_mode",
         true,
         rules::check_decimal_file_mode,
+        ""},
+    RuleDefinition{
+        {"PFQ107", "eval-for-number-conversion", RuleStatus::Stable, Severity::Warning,
+         kStringToNumberFaq, "Turn text into a number with int() or float(), not eval()."},
+        "eval_for_number_conversion",
+        true,
+        rules::check_eval_for_number_conversion,
         ""},
     RuleDefinition{{"PFQ203", "missing-comma-implicit-concat", RuleStatus::Stable,
                     Severity::Warning, kTrailingCommasFaq,
