@@ -67,6 +67,31 @@ std::optional<std::string> SemanticModel::qualified_name(TSNode expression) cons
   return qualified;
 }
 
+std::span<const BindingId> SemanticModel::resolve_bindings(TSNode identifier) const {
+  if (!is_type(identifier, "identifier")) return {};
+  const auto scope = scope_of(identifier);
+  if (!scope) return {};
+  const std::string_view name = node_text(identifier, source_);
+  const auto resolving = binding_scope(name, *scope);
+  if (!resolving) return {};
+  return bindings_in(*resolving, name);
+}
+
+TSNode SemanticModel::assigned_value(const Binding& binding) const {
+  if (binding.kind != BindingKind::Assignment) return TSNode{};
+  const TSNode statement = binding.definition;
+  if (is_type(statement, "named_expression")) {
+    return skip_parentheses(field(statement, "value"));
+  }
+  if (!is_type(statement, "assignment")) return TSNode{};
+  // The name must be the whole target: `a = b = value` binds both, `a, b = value` neither plainly.
+  if (!same_node(field(statement, "left"), binding.name_node)) return TSNode{};
+  TSNode value = field(statement, "right");
+  while (is_type(value, "assignment")) value = field(value, "right");
+  if (ts_node_is_null(value)) return TSNode{};  // `name: T` alone
+  return skip_parentheses(value);
+}
+
 const Binding* SemanticModel::function_named(TSNode identifier) const {
   if (!is_type(identifier, "identifier")) return nullptr;
   const auto scope = scope_of(identifier);

@@ -107,6 +107,15 @@ class SemanticModel {
   /// wildcard import.
   std::optional<std::string> qualified_name(TSNode expression) const;
 
+  /// Every binding of the name an identifier refers to, in the scope that decides its meaning
+  /// (see binding_scope). Empty when no scope binds it (a builtin, or an undefined name).
+  std::span<const BindingId> resolve_bindings(TSNode identifier) const;
+
+  /// The value a binding stores, when it is a plain `name = value`, `name: T = value` (also
+  /// inside a chain `a = name = value`) or `name := value`, parentheses skipped. A null node for
+  /// every other binding: augmented assignments, unpacking, loop targets, parameters, imports ...
+  TSNode assigned_value(const Binding& binding) const;
+
   /// The `def` an identifier names, when the one binding of the name in its resolving scope is
   /// that def.
   const Binding* function_named(TSNode identifier) const;

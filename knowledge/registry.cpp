@@ -29,6 +29,13 @@ constexpr FaqRef kIdentityTestsFaq{"programming",
                                    "When can I rely on identity tests with the is operator?"};
 constexpr FaqRef kSignalHandlersFaq{"library", "why-don-t-my-signal-handlers-work",
                                     "Why don't my signal handlers work?"};
+constexpr FaqRef kMultidimensionalListFaq{"programming", "how-do-i-create-a-multidimensional-list",
+                                          "How do I create a multidimensional list?"};
+constexpr FaqRef kStringToNumberFaq{"programming", "how-do-i-convert-a-string-to-a-number",
+                                    "How do I convert a string to a number?"};
+constexpr FaqRef kTrailingCommasFaq{"design",
+                                    "why-does-python-allow-commas-at-the-end-of-lists-and-tuples",
+                                    "Why does Python allow commas at the end of lists and tuples?"};
 
 constexpr std::array kRules{
     RuleDefinition{{"PFQ101", "unbound-local-shadows-global", RuleStatus::Stable, Severity::Warning,
@@ -54,6 +61,13 @@ constexpr std::array kRules{
                    true,
                    rules::check_mutable_default_argument,
                    ""},
+    RuleDefinition{{"PFQ104", "list-multiplication-aliasing", RuleStatus::Stable, Severity::Warning,
+                    kMultidimensionalListFaq,
+                    "Multiplying a list of lists repeats one inner list; build each row anew."},
+                   "list_multiplication_aliasing",
+                   true,
+                   rules::check_list_multiplication_aliasing,
+                   ""},
     RuleDefinition{{"PFQ105", "is-comparison-with-literal", RuleStatus::Stable, Severity::Warning,
                     kIdentityTestsFaq,
                     "Compare literals with == and !=: whether two equal literals are the same "
@@ -68,6 +82,13 @@ constexpr std::array kRules{
         "decimal_file_mode",
         true,
         rules::check_decimal_file_mode,
+        ""},
+    RuleDefinition{
+        {"PFQ107", "eval-for-number-conversion", RuleStatus::Stable, Severity::Warning,
+         kStringToNumberFaq, "Turn text into a number with int() or float(), not eval()."},
+        "eval_for_number_conversion",
+        true,
+        rules::check_eval_for_number_conversion,
         ""},
     RuleDefinition{{"PFQ108", "modify-list-while-iterating", RuleStatus::Stable, Severity::Warning,
                     FaqRef{"programming", "how-do-you-remove-multiple-items-from-a-list",
@@ -107,6 +128,13 @@ constexpr std::array kRules{
         true,
         rules::check_assign_result_of_inplace_method,
         ""},
+    RuleDefinition{{"PFQ203", "missing-comma-implicit-concat", RuleStatus::Stable,
+                    Severity::Warning, kTrailingCommasFaq,
+                    "Adjacent strings in a list join into one element: a comma is likely missing."},
+                   "missing_comma_implicit_concat",
+                   true,
+                   rules::check_missing_comma_implicit_concat,
+                   ""},
     RuleDefinition{
         {"PFQ301", "signal-handler-arity", RuleStatus::Stable, Severity::Warning,
          kSignalHandlersFaq, "A signal handler must accept the two arguments (signum, frame)."},

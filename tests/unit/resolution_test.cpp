@@ -247,5 +247,49 @@ INSTANTIATE_TEST_SUITE_P(
         DefinitionCase{"function_not_in_class", "def go(self):\n    self.$0m", nullptr}),
     [](const testing::TestParamInfo<DefinitionCase>& info) { return info.param.name; });
 
+// What an identifier holds: the value of each of its bindings ("|"-joined), "<other>" when a
+// binding is not a plain assignment, "<none>" when nothing binds it.
+std::string assigned_values(std::string_view marked) {
+  const Fixture fixture = Fixture::parse(marked);
+  const SemanticModel model = SemanticModel::build(fixture.document);
+  const auto ids = model.resolve_bindings(fixture.identifier());
+  if (ids.empty()) return "<none>";
+  std::string values;
+  for (const BindingId id : ids) {
+    const TSNode value = model.assigned_value(model.binding(id));
+    if (ts_node_is_null(value)) return "<other>";
+    if (!values.empty()) values += "|";
+    values += node_text(value, fixture.document.text());
+  }
+  return values;
+}
+
+class AssignedValues : public testing::TestWithParam<Case> {};
+
+TEST_P(AssignedValues, Resolves) {
+  const Case& c = GetParam();
+  EXPECT_EQ(assigned_values(c.source), c.expected) << c.source;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, AssignedValues,
+    testing::Values(
+        Case{"plain", "row = [0] * 3\n$0row", "[0] * 3"},
+        Case{"annotated", "row: list = ([])\n$0row", "[]"},
+        Case{"annotation_only", "row: list\n$0row", "<other>"},
+        Case{"chain", "a = row = {}\n$0row", "{}"},
+        Case{"chain_outer", "row = b = {}\n$0row", "{}"},
+        Case{"walrus", "if (row := []):\n    $0row", "[]"},
+        Case{"two_assignments", "x = 1\nx = 2.5\n$0x", "1|2.5"},
+        Case{"augmented", "x = 1\nx += 2\n$0x", "<other>"},
+        Case{"unpacking", "a, x = 1, 2\n$0x", "<other>"},
+        Case{"parameter", "def f(x):\n    return $0x", "<other>"},
+        Case{"loop_target", "for x in y:\n    $0x", "<other>"},
+        Case{"enclosing_function", "def f():\n    x = []\n    def g():\n        return $0x", "[]"},
+        Case{"local_shadows_module", "x = []\ndef f():\n    x = {}\n    return $0x", "{}"},
+        Case{"global_statement", "x = []\ndef f():\n    global x\n    x = 1\n$0x", "[]|1"},
+        Case{"builtin", "$0len", "<none>"}),
+    [](const testing::TestParamInfo<Case>& info) { return info.param.name; });
+
 }  // namespace
 }  // namespace pyfaq::grammar
