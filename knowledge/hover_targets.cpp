@@ -3,6 +3,10 @@
 // decorators, instances of known classes, string-literal methods and assignment targets.
 #include "knowledge/hover_targets.h"
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "grammar/syntax.h"
 
 namespace pyfaq::knowledge {
