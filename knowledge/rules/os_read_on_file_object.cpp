@@ -5,6 +5,7 @@
 #include "grammar/bound_values.h"
 #include "grammar/call_arguments.h"
 #include "grammar/syntax.h"
+#include "knowledge/rules/calls.h"
 #include "knowledge/rules/checks.h"
 
 namespace pyfaq::knowledge::rules {
@@ -14,19 +15,6 @@ namespace {
 using grammar::field;
 using grammar::is_type;
 using grammar::node_text;
-
-/// Whether `node` is a call to a function whose qualified name is one of `names`.
-bool is_call_to(const grammar::SemanticModel& model, TSNode node,
-                std::initializer_list<std::string_view> names) {
-  node = grammar::skip_parentheses(node);
-  if (!is_type(node, "call")) return false;
-  const auto name = model.qualified_name(field(node, "function"));
-  if (!name) return false;
-  for (std::string_view candidate : names) {
-    if (*name == candidate) return true;
-  }
-  return false;
-}
 
 /// A file object where a descriptor belongs: what it is, and whether it reads and writes bytes.
 struct FileObject {

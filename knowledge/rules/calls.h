@@ -1,0 +1,26 @@
+// Questions rules ask of calls, answered through name resolution.
+#pragma once
+
+#include <initializer_list>
+#include <string_view>
+
+#include "grammar/semantic_model.h"
+#include "grammar/syntax.h"
+
+namespace pyfaq::knowledge::rules {
+
+/// Whether `node` (parentheses aside) is a call of a function whose qualified name is one of
+/// `names` (`os.popen`, `builtins.open`).
+inline bool is_call_to(const grammar::SemanticModel& model, TSNode node,
+                       std::initializer_list<std::string_view> names) {
+  node = grammar::skip_parentheses(node);
+  if (!grammar::is_type(node, "call")) return false;
+  const auto name = model.qualified_name(grammar::field(node, "function"));
+  if (!name) return false;
+  for (const std::string_view candidate : names) {
+    if (*name == candidate) return true;
+  }
+  return false;
+}
+
+}  // namespace pyfaq::knowledge::rules
