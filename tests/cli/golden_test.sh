@@ -9,6 +9,7 @@ trap 'rm -rf "$work"' EXIT
 cp -r "$here/project" "$work/project"
 cp "$here/../../examples/signals.py" "$work/project/app/service.py"  # the shipped example
 cp -r "$here/configured" "$work/configured"
+mkdir -p "$work/configured/src" "$work/configured/legacy"  # git keeps no empty folders
 cp "$here/../../examples/signals.py" "$work/configured/src/service.py"
 cp "$here/../../examples/signals.py" "$work/configured/legacy/old_service.py"
 cd "$work" || exit 2
