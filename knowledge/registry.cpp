@@ -123,6 +123,16 @@ constexpr std::array kRules{
                    rules::check_sleep_instead_of_join,
                    "threading"},
     RuleDefinition{
+        {"PFQ303", "unsynchronized-global-increment", RuleStatus::Stable, Severity::Warning,
+         FaqRef{"library", "what-kinds-of-global-value-mutation-are-thread-safe",
+                "What kinds of global value mutation are thread-safe?"},
+         "`x += 1` on shared state is a read and a write; threads running it at once "
+         "lose updates without a lock."},
+        "unsynchronized_global_increment",
+        true,
+        rules::check_unsynchronized_global_increment,
+        ""},
+    RuleDefinition{
         {"PFQ304", "text-mode-binary-read", RuleStatus::Stable, Severity::Warning,
          FaqRef{"library", "how-do-i-read-or-write-binary-data",
                 "How do I read (or write) binary data?"},

@@ -17,6 +17,7 @@ void check_modify_list_while_iterating(const RuleContext& context);
 void check_assign_result_of_inplace_method(const RuleContext& context);
 void check_signal_handler_arity(const RuleContext& context);
 void check_sleep_instead_of_join(const RuleContext& context);
+void check_unsynchronized_global_increment(const RuleContext& context);
 void check_text_mode_binary_read(const RuleContext& context);
 void check_os_read_on_file_object(const RuleContext& context);
 
