@@ -212,6 +212,13 @@ bool is_waiting_method(std::string_view method) {
   return method == "join" || method == "wait" || method == "result" || method == "get";
 }
 
+/// Calls that tell running threads to stop: after one, the sleep time-boxes the workers on
+/// purpose (`time.sleep(5); stop.set()`), which is as legitimate as time-boxing daemons.
+bool is_stop_signal(std::string_view method) {
+  return method == "set" || method == "stop" || method == "cancel" || method == "shutdown" ||
+         method == "terminate" || method == "kill" || method == "close" || method == "put";
+}
+
 /// The indentation before a node on its line, or nullopt when something else precedes it.
 std::optional<std::string_view> indentation_of(TSNode node, std::string_view source) {
   const uint32_t start = ts_node_start_byte(node);
@@ -343,7 +350,8 @@ void check_sleep(const RuleContext& context, TSNode function, TSNode call, TSNod
       start.joinable = false;
     }
   }
-  // Anything that waits after the last start, or any daemon flag set on a thread, suppresses.
+  // Anything that waits after the last start, a stop signal after the sleep, or any daemon flag
+  // set on a thread, suppresses.
   bool suppressed = false;
   grammar::for_each_descendant(scope_node, [&](TSNode node) {
     if (!is_type(node, "call") && !is_type(node, "assignment")) return true;
@@ -353,13 +361,20 @@ void check_sleep(const RuleContext& context, TSNode function, TSNode call, TSNod
       if (is_type(callee, "attribute")) {
         const std::string_view method = node_text(field(callee, "attribute"), source);
         if (method == "setDaemon" ||
-            (is_waiting_method(method) && ts_node_start_byte(node) >= last_start)) {
+            (is_waiting_method(method) && ts_node_start_byte(node) >= last_start) ||
+            (is_stop_signal(method) && ts_node_start_byte(node) > ts_node_end_byte(call))) {
           suppressed = true;
         }
       }
     } else if (is_type(node, "assignment")) {
       const TSNode left = grammar::skip_parentheses(field(node, "left"));
       if (is_type(left, "attribute") && node_text(field(left, "attribute"), source) == "daemon") {
+        suppressed = true;
+      }
+      // `running = False` / `self.stopped = True` after the sleep: a stop flag for the threads.
+      const TSNode right = grammar::skip_parentheses(field(node, "right"));
+      if ((is_type(right, "true") || is_type(right, "false")) &&
+          ts_node_start_byte(node) > ts_node_end_byte(call)) {
         suppressed = true;
       }
     }
