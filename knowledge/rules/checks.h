@@ -19,6 +19,8 @@ void check_list_multiplication_aliasing(const RuleContext& context);
 void check_eval_for_number_conversion(const RuleContext& context);
 void check_missing_comma_implicit_concat(const RuleContext& context);
 void check_signal_handler_arity(const RuleContext& context);
+void check_sleep_instead_of_join(const RuleContext& context);
+void check_unsynchronized_global_increment(const RuleContext& context);
 void check_text_mode_binary_read(const RuleContext& context);
 void check_os_read_on_file_object(const RuleContext& context);
 
