@@ -128,6 +128,16 @@ constexpr std::array kRules{
         true,
         rules::check_assign_result_of_inplace_method,
         ""},
+    RuleDefinition{
+        {"PFQ202", "float-equality-comparison", RuleStatus::Stable, Severity::Warning,
+         FaqRef{"design", "why-are-floating-point-calculations-so-inaccurate",
+                "Why are floating-point calculations so inaccurate?"},
+         "Floats computed in binary rarely equal a decimal literal exactly; compare within a "
+         "tolerance."},
+        "float_equality_comparison",
+        true,
+        rules::check_float_equality_comparison,
+        ""},
     RuleDefinition{{"PFQ203", "missing-comma-implicit-concat", RuleStatus::Stable,
                     Severity::Warning, kTrailingCommasFaq,
                     "Adjacent strings in a list join into one element: a comma is likely missing."},

@@ -17,6 +17,7 @@ void check_modify_list_while_iterating(const RuleContext& context);
 void check_assign_result_of_inplace_method(const RuleContext& context);
 void check_list_multiplication_aliasing(const RuleContext& context);
 void check_eval_for_number_conversion(const RuleContext& context);
+void check_float_equality_comparison(const RuleContext& context);
 void check_missing_comma_implicit_concat(const RuleContext& context);
 void check_signal_handler_arity(const RuleContext& context);
 void check_sleep_instead_of_join(const RuleContext& context);
