@@ -129,7 +129,7 @@ constexpr std::array kRules{
         rules::check_assign_result_of_inplace_method,
         ""},
     RuleDefinition{
-        {"PFQ202", "float-equality-comparison", RuleStatus::Stable, Severity::Warning,
+        {"PFQ202", "float-equality-comparison", RuleStatus::Preview, Severity::Warning,
          FaqRef{"design", "why-are-floating-point-calculations-so-inaccurate",
                 "Why are floating-point calculations so inaccurate?"},
          "Floats computed in binary rarely equal a decimal literal exactly; compare within a "
