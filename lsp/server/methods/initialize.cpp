@@ -38,7 +38,7 @@ Json initialize(Session& session, const Json& params) {
        {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
       {"executeCommandProvider",
-       {{"commands", {"pyfaq.openFaq", "pyfaq.searchFaq", "pyfaq.explainRule"}}}},
+       {{"commands", {"pyfaq.openFaq", "pyfaq.faqEntry", "pyfaq.searchFaq", "pyfaq.explainRule"}}}},
   };
   capabilities["codeActionProvider"] =
       session.client.code_action_literals ? Json{{"codeActionKinds", {"quickfix"}}} : Json(true);

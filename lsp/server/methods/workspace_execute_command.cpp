@@ -1,4 +1,4 @@
-// workspace/executeCommand: pyfaq.openFaq, pyfaq.searchFaq, pyfaq.explainRule.
+// workspace/executeCommand: pyfaq.openFaq, pyfaq.faqEntry, pyfaq.searchFaq, pyfaq.explainRule.
 #include "knowledge/rule_docs.h"
 #include "lsp/server/methods/methods.h"
 #include "lsp/server/session.h"
@@ -47,6 +47,28 @@ Json open_faq(Session& session, const Json& arguments) {
   return {{"url", url}};
 }
 
+/// `doc#anchor` from an FAQ page URL (`…/faq/library.html#anchor`), or the target unchanged.
+std::string entry_reference(const std::string& target) {
+  const std::size_t faq = target.rfind("/faq/");
+  const std::size_t html = target.find(".html#", faq == std::string::npos ? 0 : faq);
+  if (faq == std::string::npos || html == std::string::npos) return target;
+  return target.substr(faq + 5, html - faq - 5) + "#" + target.substr(html + 6);
+}
+
+/// One entry for an editor to show in its own view: no side effect, unlike pyfaq.openFaq.
+Json faq_entry(Session& session, const Json& arguments) {
+  const std::string target = entry_reference(string_argument(arguments, "pyfaq.faqEntry"));
+  const knowledge::FaqEntry* entry = session.faqs().find(target);
+  if (!entry) bad_arguments("no FAQ entry " + target);
+  const knowledge::LinkOptions links = session.settings()->links;
+  return {{"doc", entry->doc},
+          {"section", entry->section},
+          {"anchor", entry->anchor},
+          {"title", entry->title},
+          {"url", knowledge::faq_link(entry->ref(), links)},
+          {"markdown", session.answer_markdown(*entry, links)}};
+}
+
 Json search_faq(Session& session, const Json& arguments) {
   const std::string query = string_argument(arguments, "pyfaq.searchFaq");
   std::size_t limit = 20;
@@ -87,6 +109,7 @@ Json workspace_execute_command(Session& session, const Json& params) {
   const std::string command = protocol::read_string(params, "command");
   const Json arguments = params.value("arguments", Json::array());
   if (command == "pyfaq.openFaq") return open_faq(session, arguments);
+  if (command == "pyfaq.faqEntry") return faq_entry(session, arguments);
   if (command == "pyfaq.searchFaq") return search_faq(session, arguments);
   if (command == "pyfaq.explainRule") return explain_rule(session, arguments);
   bad_arguments("unknown command " + command);
