@@ -339,6 +339,17 @@ function M.run()
       return #all() == 0
     end))
   end)
+
+  H.case("no LSP errors logged", function()
+    -- Neovim logs RPC failures and anything the server wrote to stderr here.
+    local problems = {}
+    for _, text in ipairs(vim.fn.readfile(vim.lsp.get_log_path())) do
+      if text:match("^%[ERROR%]") or text:match("^%[WARN%]") then
+        table.insert(problems, text)
+      end
+    end
+    H.equal("lsp.log has no errors or warnings", problems, {})
+  end)
 end
 
 return M

@@ -27,12 +27,12 @@ start=$(date +%s)
 status=0
 # The harness quits Neovim itself; the timeout only guards against a hang.
 PYFAQ_BINARY=$binary PYFAQ_TEST_TMP=$tmp timeout --kill-after=10 600 "$nvim" --headless -i NONE -n -u "$here/init.lua" \
-  -c "lua local ok, err = pcall(function() require('pyfaq_test').run() end); if not ok then io.stdout:write('FAIL harness: ' .. tostring(err) .. '\n') require('harness').failed = require('harness').failed + 1 end; require('harness').finish()" \
+  -c "lua require('harness').main('pyfaq_test')" \
   </dev/null || status=$?
 
 # Every server must have exited with Neovim: look for processes whose environment names this
 # run's folder (only Neovim and its children were given it).
-leftovers=$(grep -lszxF "PYFAQ_TEST_TMP=$tmp" /proc/[0-9]*/environ | cut -d/ -f3 || true)
+leftovers=$(grep -lszxF "PYFAQ_TEST_TMP=$tmp" /proc/[0-9]*/environ | cut -d/ -f3 | tr "\n" " " || true)
 if [[ -n $leftovers ]]; then
   echo "FAIL processes left behind: $leftovers"
   kill $leftovers 2>/dev/null || true
