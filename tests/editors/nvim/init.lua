@@ -4,6 +4,10 @@ local plugin = vim.fn.fnamemodify(here .. "/../../../editors/nvim", ":p")
 vim.opt.runtimepath:prepend(plugin)
 package.path = here .. "/?.lua;" .. package.path
 
+-- The Python ftplugin asks has('python3'): probing for remote-plugin providers takes seconds.
+for _, provider in ipairs({ "python", "python3", "node", "perl", "ruby" }) do
+  vim.g["loaded_" .. provider .. "_provider"] = 0
+end
 vim.opt.swapfile = false
 vim.opt.shadafile = "NONE"
 vim.cmd("filetype plugin indent on")

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The Neovim test: headless Neovim with editors/nvim drives `pyfaq serve` on sample projects.
-# Usage: tests/editors/nvim/run.sh PYFAQ_BINARY   (Neovim from tests/editors/nvim/setup.sh)
+# Usage: tests/editors/nvim/run.sh PYFAQ_BINARY   (Neovim from tests/editors/nvim/setup.sh;
+# PYFAQ_NVIM=/path/to/nvim tests another build)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 binary=$(realpath "${1:?usage: run.sh PYFAQ_BINARY}")
-nvim=${NVIM:-nvim}
+nvim=${PYFAQ_NVIM:-nvim}
 command -v "$nvim" >/dev/null || { echo "FAIL: $nvim not found (run tests/editors/nvim/setup.sh)"; exit 1; }
 
 tmp=$(mktemp -d)
