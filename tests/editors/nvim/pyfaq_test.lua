@@ -340,6 +340,19 @@ function M.run()
     end))
   end)
 
+  H.case("help file", function()
+    -- :helptags on a copy, so nothing is written into the checkout.
+    local doc = vim.api.nvim_get_runtime_file("doc/pyfaq.txt", false)[1]
+    local copy = tmp .. "/help"
+    vim.fn.mkdir(copy, "p")
+    vim.fn.writefile(vim.fn.readfile(doc), copy .. "/pyfaq.txt")
+    vim.cmd("helptags " .. vim.fn.fnameescape(copy))
+    local tags = table.concat(vim.fn.readfile(copy .. "/tags"), "\n")
+    for _, tag in ipairs({ "pyfaq.txt", "pyfaq.setup()", ":PyfaqSearch", ":PyfaqOpen", "pyfaq-settings" }) do
+      H.contains("help tag " .. tag, tags, tag .. "\tpyfaq.txt")
+    end
+  end)
+
   H.case("no LSP errors logged", function()
     -- Neovim logs RPC failures and anything the server wrote to stderr here.
     local problems = {}
