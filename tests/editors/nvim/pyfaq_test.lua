@@ -1,9 +1,9 @@
 -- The real-editor test: pyfaq.nvim against `pyfaq serve` in headless Neovim.
 local H = require("harness")
-local clients = require("pyfaq.client")
+local E = require("editor")
 
 local tmp = assert(os.getenv("PYFAQ_TEST_TMP"), "PYFAQ_TEST_TMP is not set")
-local binary = assert(os.getenv("PYFAQ_BINARY"), "PYFAQ_BINARY is not set")
+assert(os.getenv("PYFAQ_BINARY"), "PYFAQ_BINARY is not set")
 local project = tmp .. "/proj"
 local sample = project .. "/pkg/sample.py"
 
@@ -11,130 +11,6 @@ local notes = {}
 vim.notify = function(message, level)
   table.insert(notes, { message = message, level = level })
   H.say("   notify: " .. message)
-end
-
-local function tips(buf)
-  local found = {}
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.source == "pyfaq" then
-      table.insert(found, d)
-    end
-  end
-  table.sort(found, function(a, b)
-    return a.lnum < b.lnum
-  end)
-  return found
-end
-
--- "PFQ103@5 PFQ105@13": codes at 1-based lines.
-local function tip_summary(buf)
-  local parts = {}
-  for _, d in ipairs(tips(buf)) do
-    table.insert(parts, d.code .. "@" .. (d.lnum + 1))
-  end
-  return table.concat(parts, " ")
-end
-
-local function expect_tips(name, buf, expected)
-  H.wait(function()
-    return tip_summary(buf) == expected
-  end)
-  H.equal(name, tip_summary(buf), expected)
-end
-
-local function line(buf, n)
-  return vim.api.nvim_buf_get_lines(buf, n - 1, n, false)[1]
-end
-
-local function attached(buf)
-  local client = clients.find(buf)
-  return client and vim.lsp.buf_is_attached(buf, client.id) and client.initialized and client
-end
-
---- Runs vim.lsp.buf.code_action() at (row, text) with vim.ui.select stubbed: records the
---- titles and picks the first one `pick` accepts.
-local function code_action(row, text, pick)
-  local col = line(0, row):find(text, 1, true)
-  assert(col, "no " .. text .. " on line " .. row)
-  vim.api.nvim_win_set_cursor(0, { row, col - 1 })
-  local titles
-  local select = vim.ui.select
-  vim.ui.select = function(items, opts, on_choice)
-    titles = {}
-    local chosen
-    for i, item in ipairs(items) do
-      local title = opts.format_item(item)
-      table.insert(titles, title)
-      if not chosen and pick(title) then
-        chosen = i
-      end
-    end
-    on_choice(chosen and items[chosen] or nil, chosen)
-  end
-  local ok, err = pcall(vim.lsp.buf.code_action)
-  H.wait(function()
-    return titles ~= nil
-  end)
-  vim.ui.select = select
-  assert(ok, err)
-  return titles or {}
-end
-
-local function has(titles, prefix)
-  for _, title in ipairs(titles) do
-    if title:sub(1, #prefix) == prefix then
-      return true
-    end
-  end
-  return false
-end
-
-local function exact(title)
-  return function(t)
-    return t == title
-  end
-end
-
--- The tips `pyfaq check` finds in the buffer's text, to compare with the editor's.
-local function check_tips(buf)
-  local file = tmp .. "/check/copy.py"
-  vim.fn.mkdir(tmp .. "/check", "p")
-  vim.fn.writefile(vim.api.nvim_buf_get_lines(buf, 0, -1, false), file)
-  local report = vim.fn.json_decode(vim.fn.system({ binary, "check", "--isolated", "--format", "json", file }))
-  local parts = {}
-  for _, finding in ipairs(report.findings) do
-    table.insert(parts, finding.code .. "@" .. finding.range.start.line)
-  end
-  return table.concat(parts, " ")
-end
-
-local function preview_buffer()
-  for _, win in ipairs(vim.api.nvim_tabpage_list_wins(0)) do
-    local buf = vim.api.nvim_win_get_buf(win)
-    if vim.api.nvim_buf_get_name(buf):match("^pyfaq://") then
-      return buf, win
-    end
-  end
-end
-
-local function expect_preview(name, doc_anchor)
-  local wanted = "pyfaq://" .. doc_anchor
-  H.wait(function()
-    local buf = preview_buffer()
-    return buf and vim.api.nvim_buf_get_name(buf) == wanted
-  end)
-  local buf = preview_buffer()
-  if not H.check(name .. ": preview buffer " .. wanted, buf and vim.api.nvim_buf_get_name(buf) == wanted,
-      buf and vim.api.nvim_buf_get_name(buf) or "no preview") then
-    return nil
-  end
-  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
-  local anchor = doc_anchor:match("#(.*)$")
-  H.check(name .. ": URL on the first line", lines[1]:match("^https://docs%.python%.org/.*/faq/.*#" .. vim.pesc(anchor) .. "$") ~= nil, lines[1])
-  H.equal(name .. ": filetype", vim.bo[buf].filetype, "markdown")
-  H.equal(name .. ": read-only scratch", { vim.bo[buf].modifiable, vim.bo[buf].buftype }, { false, "nofile" })
-  H.check(name .. ": has the answer", #lines > 6, #lines .. " lines")
-  return buf, lines
 end
 
 local M = {}
@@ -147,20 +23,20 @@ function M.run()
     buf = vim.api.nvim_get_current_buf()
     H.equal("filetype", vim.bo[buf].filetype, "python")
     local client = H.wait(function()
-      return attached(buf)
-    end) and attached(buf)
+      return E.attached(buf)
+    end) and E.attached(buf)
     H.check("client attached and initialized", client)
     H.equal("root is the folder with pyproject.toml", client and client.config.root_dir, project)
   end)
-  if not (buf and attached(buf)) then
+  if not (buf and E.attached(buf)) then
     H.check("the other cases need a client: not run", false)
     return
   end
 
   H.case("tips", function()
-    expect_tips("tips at the expected lines", buf, "PFQ103@5 PFQ105@13 PFQ106@15")
+    E.expect_tips("tips at the expected lines", buf, "PFQ103@5 PFQ105@13 PFQ106@15")
     local by_code = {}
-    for _, d in ipairs(tips(buf)) do
+    for _, d in ipairs(E.tips(buf)) do
       by_code[d.code] = d
     end
     -- codeDescription only where the client supports it (not 0.7); data.faq always.
@@ -173,11 +49,11 @@ function M.run()
     local answers = _G.pyfaq_configuration_answers
     H.check("workspace/configuration answered with the settings",
       #answers > 0 and vim.deep_equal(answers[1][1].severity, { PFQ106 = "information" }), vim.inspect(answers))
-    H.equal("editor tips equal `pyfaq check` of the buffer", tip_summary(buf), check_tips(buf))
+    H.equal("editor tips equal `pyfaq check` of the buffer", E.tip_summary(buf), E.check_tips(buf))
   end)
 
   H.case("hover", function()
-    local col = line(buf, 11):find("Thread", 1, true)
+    local col = E.line(buf, 11):find("Thread", 1, true)
     vim.api.nvim_win_set_cursor(0, { 11, col })
     vim.lsp.buf.hover()
     local float
@@ -199,34 +75,34 @@ function M.run()
   end)
 
   H.case("code actions and quick fixes", function()
-    local titles = code_action(13, "is", exact("Replace `is` with `==`"))
-    H.check("quick fix offered", has(titles, "Replace `is` with `==`"), vim.inspect(titles))
-    H.check("Open FAQ offered", has(titles, "Open FAQ: When can I rely on identity tests"), vim.inspect(titles))
-    H.check("Ignore offered", has(titles, "Ignore is-comparison-with-literal on this line"), vim.inspect(titles))
-    H.check("Explain offered", has(titles, "Explain is-comparison-with-literal"), vim.inspect(titles))
+    local titles = E.code_action(13, "is", E.exact("Replace `is` with `==`"))
+    H.check("quick fix offered", E.has(titles, "Replace `is` with `==`"), vim.inspect(titles))
+    H.check("Open FAQ offered", E.has(titles, "Open FAQ: When can I rely on identity tests"), vim.inspect(titles))
+    H.check("Ignore offered", E.has(titles, "Ignore is-comparison-with-literal on this line"), vim.inspect(titles))
+    H.check("Explain offered", E.has(titles, "Explain is-comparison-with-literal"), vim.inspect(titles))
     H.wait(function()
-      return line(buf, 13) == "    if len(path) == 1:"
+      return E.line(buf, 13) == "    if len(path) == 1:"
     end)
-    H.equal("quick fix applied", line(buf, 13), "    if len(path) == 1:")
-    expect_tips("fixed tip disappears", buf, "PFQ103@5 PFQ106@15")
+    H.equal("quick fix applied", E.line(buf, 13), "    if len(path) == 1:")
+    E.expect_tips("fixed tip disappears", buf, "PFQ103@5 PFQ106@15")
 
     -- A non-ASCII line: Neovim 0.7 sends this diagnostic's columns in bytes, not UTF-16.
-    code_action(15, "755", exact("Write `0o755`"))
+    E.code_action(15, "755", E.exact("Write `0o755`"))
     H.wait(function()
-      return line(buf, 15):find("0o755", 1, true)
+      return E.line(buf, 15):find("0o755", 1, true)
     end)
-    H.equal("fix on a line with non-ASCII text", line(buf, 15), '    os.chmod("données/" + path, 0o755)')
-    expect_tips("its tip disappears", buf, "PFQ103@5")
+    H.equal("fix on a line with non-ASCII text", E.line(buf, 15), '    os.chmod("données/" + path, 0o755)')
+    E.expect_tips("its tip disappears", buf, "PFQ103@5")
 
-    code_action(5, "[]", function(t)
+    E.code_action(5, "[]", function(t)
       return t:match("^Default `items` to None")
     end)
     H.wait(function()
-      return line(buf, 6) == "    if items is None:"
+      return E.line(buf, 6) == "    if items is None:"
     end)
     H.equal("multi-line fix applied", vim.api.nvim_buf_get_lines(buf, 4, 8, false), {
       "def work(x, items=None):", "    if items is None:", "        items = []", "    items.append(x)" })
-    expect_tips("no tips left", buf, "")
+    E.expect_tips("no tips left", buf, "")
   end)
 
   H.case("typing updates the tips", function()
@@ -234,29 +110,29 @@ function M.run()
     local keys = vim.api.nvim_replace_termcodes("Goos.chmod(path, 644)<Esc>", true, false, true)
     vim.api.nvim_feedkeys(keys, "xt", false)
     local last = vim.api.nvim_buf_line_count(buf)
-    H.equal("typed line", vim.trim(line(buf, last)), "os.chmod(path, 644)")
-    expect_tips("new tip on the typed line", buf, "PFQ106@" .. last)
-    H.equal("editor tips equal `pyfaq check` after edits", tip_summary(buf), check_tips(buf))
+    H.equal("typed line", vim.trim(E.line(buf, last)), "os.chmod(path, 644)")
+    E.expect_tips("new tip on the typed line", buf, "PFQ106@" .. last)
+    H.equal("editor tips equal `pyfaq check` after edits", E.tip_summary(buf), E.check_tips(buf))
 
     vim.api.nvim_buf_set_lines(buf, last, last, false, { "    if path is 'x':", "        pass" })
-    expect_tips("new tip from an API edit", buf, "PFQ106@" .. last .. " PFQ105@" .. (last + 1))
+    E.expect_tips("new tip from an API edit", buf, "PFQ106@" .. last .. " PFQ105@" .. (last + 1))
 
-    code_action(last + 1, "is", exact("Ignore is-comparison-with-literal on this line"))
+    E.code_action(last + 1, "is", E.exact("Ignore is-comparison-with-literal on this line"))
     H.wait(function()
-      return line(buf, last + 1):find("# pyfaq: ignore", 1, true)
+      return E.line(buf, last + 1):find("# pyfaq: ignore", 1, true)
     end)
-    H.equal("ignore comment added", line(buf, last + 1),
+    H.equal("ignore comment added", E.line(buf, last + 1),
       "    if path is 'x':  # pyfaq: ignore[is-comparison-with-literal]")
-    expect_tips("ignored tip disappears", buf, "PFQ106@" .. last)
-    H.equal("editor tips still equal `pyfaq check`", tip_summary(buf), check_tips(buf))
+    E.expect_tips("ignored tip disappears", buf, "PFQ106@" .. last)
+    H.equal("editor tips still equal `pyfaq check`", E.tip_summary(buf), E.check_tips(buf))
   end)
 
   H.case("Open FAQ code action shows the answer", function()
     local last = vim.api.nvim_buf_line_count(buf) - 2
-    code_action(last, "644", function(t)
+    E.code_action(last, "644", function(t)
       return t:match("^Open FAQ: ")
     end)
-    expect_preview("Open FAQ", "programming#how-do-i-specify-hexadecimal-and-octal-integers")
+    E.expect_preview("Open FAQ", "programming#how-do-i-specify-hexadecimal-and-octal-integers")
     vim.cmd("silent! only")
   end)
 
@@ -277,7 +153,7 @@ function M.run()
     vim.ui.select = select
     H.check("results listed", items and #items > 1, vim.inspect(items))
     H.contains("best result first", items and items[1], "Why are default values shared between objects?")
-    local _, lines = expect_preview("search pick", "programming#why-are-default-values-shared-between-objects")
+    local _, lines = E.expect_preview("search pick", "programming#why-are-default-values-shared-between-objects")
     H.contains("answer has the title", table.concat(lines or {}, "\n"), "Why are default values shared between objects?")
   end)
 
@@ -294,14 +170,14 @@ function M.run()
     local windows = #vim.api.nvim_tabpage_list_wins(0)
     vim.cmd("PyfaqSearch")
     H.check("prompted", asked ~= nil)
-    expect_preview("prompted search", "library#how-do-i-delete-a-file-and-other-file-questions")
+    E.expect_preview("prompted search", "library#how-do-i-delete-a-file-and-other-file-questions")
     vim.ui.input, vim.ui.select = input, select
     H.equal("preview window reused", #vim.api.nvim_tabpage_list_wins(0), windows)
   end)
 
   H.case(":PyfaqOpen", function()
     vim.cmd("PyfaqOpen library#none-of-my-threads-seem-to-run-why")
-    expect_preview("PyfaqOpen", "library#none-of-my-threads-seem-to-run-why")
+    E.expect_preview("PyfaqOpen", "library#none-of-my-threads-seem-to-run-why")
     local before = #notes
     vim.cmd("PyfaqOpen programming#no-such-entry")
     H.wait(function()
@@ -314,22 +190,22 @@ function M.run()
   end)
 
   H.case("one client per root", function()
-    local first = attached(buf)
+    local first = E.attached(buf)
     vim.cmd("edit " .. vim.fn.fnameescape(project .. "/pkg/other.py"))
     local other = vim.api.nvim_get_current_buf()
     H.wait(function()
-      return attached(other)
+      return E.attached(other)
     end)
-    H.equal("same root, same client", attached(other) and attached(other).id, first and first.id)
+    H.equal("same root, same client", E.attached(other) and E.attached(other).id, first and first.id)
     vim.cmd("edit " .. vim.fn.fnameescape(tmp .. "/second/lib/mod.py"))
     local third = vim.api.nvim_get_current_buf()
     H.wait(function()
-      return attached(third)
+      return E.attached(third)
     end)
-    local client = attached(third)
+    local client = E.attached(third)
     H.check("another root, another client", client and first and client.id ~= first.id)
     H.equal("its root is the folder with setup.py", client and client.config.root_dir, tmp .. "/second")
-    expect_tips("tips in the second project", third, "PFQ105@2")
+    E.expect_tips("tips in the second project", third, "PFQ105@2")
   end)
 
   H.case("servers stop", function()
