@@ -48,7 +48,8 @@ function M.run()
     H.equal("PFQ105 stays a warning", by_code.PFQ105 and by_code.PFQ105.severity, vim.diagnostic.severity.WARN)
     local answers = _G.pyfaq_configuration_answers
     H.check("workspace/configuration answered with the settings",
-      #answers > 0 and vim.deep_equal(answers[1][1].severity, { PFQ106 = "information" }), vim.inspect(answers))
+      type(answers[1]) == "table" and type(answers[1][1]) == "table"
+        and vim.deep_equal(answers[1][1].severity, { PFQ106 = "information" }), vim.inspect(answers))
     H.equal("editor tips equal `pyfaq check` of the buffer", E.tip_summary(buf), E.check_tips(buf))
   end)
 
