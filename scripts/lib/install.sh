@@ -11,8 +11,10 @@ ensure_apt_packages() {
   ((${#missing[@]})) || return 0
   echo "setup: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Waits for another apt run instead of failing on its lock.
+  local options=(-qq -o DPkg::Lock::Timeout=600)
+  apt-get "${options[@]}" update
+  apt-get "${options[@]}" install -y --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # ensure_npm_packages FOLDER [NPM-CI-FLAGS...]: npm ci in FOLDER unless node_modules already
