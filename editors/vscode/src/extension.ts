@@ -1,7 +1,7 @@
 // pyfaq for VS Code: runs `pyfaq serve` for Python files and shows FAQ entries in the editor.
 import * as vscode from "vscode";
-import { FaqEntryDocuments, showEntry } from "./faqView";
-import { isFaqEntry, SCHEME } from "./logic/entryView";
+import { FaqEntryDocuments, showEntry, showRuleDoc } from "./faqView";
+import { isFaqEntry, SCHEME, type RuleDoc } from "./logic/entryView";
 import { toEntryReference } from "./logic/faqLinks";
 import { searchFaq } from "./search";
 import { Server } from "./server";
@@ -30,7 +30,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   };
 
-  const running = new Server(context.extensionPath, log, status, openEntry);
+  const showRule = (doc: RuleDoc) =>
+    showRuleDoc(documents, doc, log).catch((error: unknown) => log.error(`showing ${doc.code}: ${String(error)}`));
+
+  const running = new Server(context.extensionPath, log, status, openEntry, showRule);
   server = running;
   context.subscriptions.push(running);
 

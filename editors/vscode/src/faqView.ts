@@ -1,22 +1,29 @@
-// Shows one FAQ entry as a read-only Markdown preview beside the editor.
+// Shows an FAQ entry (or a rule's doc) as a read-only Markdown preview beside the editor.
 import * as vscode from "vscode";
-import { SCHEME, entryMarkdown, entryPath, type FaqEntry } from "./logic/entryView";
+import {
+  SCHEME,
+  entryMarkdown,
+  entryPath,
+  ruleMarkdown,
+  rulePath,
+  type FaqEntry,
+  type RuleDoc,
+} from "./logic/entryView";
 
-/** Holds the text of each entry shown so far, served under the pyfaq-faq: scheme. */
+/** Holds the text of each page shown so far, served under the pyfaq-faq: scheme. */
 export class FaqEntryDocuments implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? "This FAQ entry is no longer loaded; open it again.";
+    return this.texts.get(uri.toString()) ?? "This page is no longer loaded; open it again.";
   }
 
-  /** Stores the entry and returns its URI (firing a change when it was already open). */
-  put(entry: FaqEntry): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: SCHEME, path: entryPath(`${entry.doc}#${entry.anchor}`) });
+  /** Stores a page and returns its URI (firing a change when it was already open). */
+  put(path: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: SCHEME, path });
     const key = uri.toString();
-    const text = entryMarkdown(entry);
     const known = this.texts.has(key);
     this.texts.set(key, text);
     if (known) this.changed.fire(uri);
@@ -28,12 +35,15 @@ export class FaqEntryDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export async function showEntry(
-  documents: FaqEntryDocuments,
-  entry: FaqEntry,
-  log: vscode.LogOutputChannel,
-): Promise<void> {
-  const uri = documents.put(entry);
+export function showEntry(documents: FaqEntryDocuments, entry: FaqEntry, log: vscode.LogOutputChannel): Promise<void> {
+  return showPage(documents.put(entryPath(`${entry.doc}#${entry.anchor}`), entryMarkdown(entry)), log);
+}
+
+export function showRuleDoc(documents: FaqEntryDocuments, doc: RuleDoc, log: vscode.LogOutputChannel): Promise<void> {
+  return showPage(documents.put(rulePath(doc.code), ruleMarkdown(doc)), log);
+}
+
+async function showPage(uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
   try {
     await vscode.commands.executeCommand("markdown.showPreviewToSide", uri);
   } catch (error) {

@@ -6,6 +6,7 @@ import {
   type LanguageClient,
   type Middleware,
 } from "vscode-languageclient/node";
+import { isRuleDoc, type RuleDoc } from "./logic/entryView";
 import { toEntryReference, withOpenInEditorLink } from "./logic/faqLinks";
 import { objectReader, serverSettings, type ServerSettings } from "./logic/settings";
 
@@ -28,6 +29,7 @@ function withOpenInEditor(content: vscode.MarkdownString | vscode.MarkedString):
 export function middleware(
   getClient: () => LanguageClient | undefined,
   openEntry: (reference: string) => Promise<boolean>,
+  showRule: (doc: RuleDoc) => Promise<void>,
 ): Middleware {
   return {
     workspace: {
@@ -54,7 +56,10 @@ export function middleware(
         const reference = toEntryReference(args[0]);
         if (reference && (await openEntry(reference))) return { reference };
       }
-      return next(command, args);
+      const result = await next(command, args);
+      // "Explain": the server answers with the rule's doc; show it whole, beside the code.
+      if (command === "pyfaq.explainRule" && isRuleDoc(result)) await showRule(result);
+      return result;
     },
     provideHover: async (document, position, token, next) => {
       const hover = await next(document, position, token);

@@ -13,6 +13,7 @@ import {
   type ServerOptions,
 } from "vscode-languageclient/node";
 import { currentServerSettings, middleware } from "./middleware";
+import type { RuleDoc } from "./logic/entryView";
 import { resolveServerPath } from "./logic/serverPath";
 import type { StatusItem } from "./status";
 
@@ -36,6 +37,7 @@ export class Server implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly status: StatusItem,
     private readonly openEntry: (reference: string) => Promise<boolean>,
+    private readonly showRule: (doc: RuleDoc) => Promise<void>,
   ) {}
 
   start(): Promise<void> {
@@ -96,7 +98,7 @@ export class Server implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions: () => ({ pyfaq: currentServerSettings() }),
       synchronize: { configurationSection: "pyfaq" },
-      middleware: middleware(() => this.client, this.openEntry),
+      middleware: middleware(() => this.client, this.openEntry, this.showRule),
       // Failures go to the log and the status bar, never to a pop-up.
       initializationFailedHandler: (error) => {
         this.log.error(`the server failed to initialize: ${String(error)}`);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { entryMarkdown, entryPath, isFaqEntry, referenceFromPath } from "../src/logic/entryView";
+import { entryMarkdown, entryPath, isFaqEntry, isRuleDoc, ruleMarkdown, rulePath } from "../src/logic/entryView";
 
 const entry = {
   doc: "library",
@@ -29,11 +29,8 @@ test("local links say so", () => {
   assert.ok(text.startsWith("[Open on the local Python docs](file:///"));
 });
 
-test("paths round-trip and end in .md", () => {
-  const path = entryPath("library#why-don-t-my-signal-handlers-work");
-  assert.equal(path, "/library/why-don-t-my-signal-handlers-work.md");
-  assert.equal(referenceFromPath(path), "library#why-don-t-my-signal-handlers-work");
-  assert.equal(referenceFromPath("/library.md"), undefined);
+test("entry paths are /doc/anchor.md, so the document is Markdown", () => {
+  assert.equal(entryPath("library#why-don-t-my-signal-handlers-work"), "/library/why-don-t-my-signal-handlers-work.md");
 });
 
 test("isFaqEntry checks the fields the view needs", () => {
@@ -41,4 +38,15 @@ test("isFaqEntry checks the fields the view needs", () => {
   assert.ok(!isFaqEntry({ ...entry, markdown: undefined }));
   assert.ok(!isFaqEntry(null));
   assert.ok(!isFaqEntry("library#x"));
+});
+
+test("rule docs: validated, placed under /rules/, titled once", () => {
+  const doc = { code: "PFQ105", name: "is-comparison-with-literal", markdown: "Compare with ==." };
+  assert.ok(isRuleDoc(doc));
+  assert.ok(!isRuleDoc({ ...doc, code: "../x" }));
+  assert.ok(!isRuleDoc({ code: "PFQ105" }));
+  assert.equal(rulePath("PFQ105"), "/rules/PFQ105.md");
+  assert.equal(ruleMarkdown(doc), "# is-comparison-with-literal (PFQ105)\n\nCompare with ==.\n");
+  const titled = ruleMarkdown({ ...doc, markdown: "# is-comparison-with-literal (PFQ105)\n\nBody\n" });
+  assert.equal(titled.match(/^# /gm)?.length, 1);
 });

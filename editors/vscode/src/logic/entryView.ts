@@ -27,12 +27,6 @@ export function entryPath(reference: string): string {
   return `/${doc}/${anchor}.md`;
 }
 
-/** `doc#anchor` back from a virtual document's path. */
-export function referenceFromPath(path: string): string | undefined {
-  const match = /^\/([^/]+)\/([^/]+)\.md$/.exec(path);
-  return match ? `${match[1]}#${match[2]}` : undefined;
-}
-
 /** The document's text: a link to the page it comes from, then the answer under its title. */
 export function entryMarkdown(entry: FaqEntry): string {
   const where = entry.url.startsWith("file:") ? "the local Python docs" : "docs.python.org";
@@ -41,4 +35,27 @@ export function entryMarkdown(entry: FaqEntry): string {
   const body = entry.markdown.trim();
   const titled = body.startsWith("# ") ? body : `# ${entry.title}\n\n${body}`;
   return `${header}${titled}\n`;
+}
+
+/** What pyfaq.explainRule returns: a rule's doc in Markdown. */
+export interface RuleDoc {
+  code: string;
+  name: string;
+  markdown: string;
+}
+
+export function isRuleDoc(value: unknown): value is RuleDoc {
+  const doc = value as Partial<RuleDoc> | null;
+  return !!doc && typeof doc.code === "string" && /^[A-Z]+[0-9]+$/.test(doc.code) &&
+    typeof doc.name === "string" && typeof doc.markdown === "string";
+}
+
+/** A rule's doc lives beside the entries, at `/rules/CODE.md`. */
+export function rulePath(code: string): string {
+  return `/rules/${code}.md`;
+}
+
+export function ruleMarkdown(doc: RuleDoc): string {
+  const body = doc.markdown.trim();
+  return `${body.startsWith("# ") ? body : `# ${doc.name} (${doc.code})\n\n${body}`}\n`;
 }
