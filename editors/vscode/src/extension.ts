@@ -6,6 +6,7 @@ import { toEntryReference } from "./logic/faqLinks";
 import { searchFaq } from "./search";
 import { Server } from "./server";
 import { StatusItem } from "./status";
+import { TraceChannel } from "./traceChannel";
 
 let server: Server | undefined;
 
@@ -33,7 +34,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const showRule = (doc: RuleDoc) =>
     showRuleDoc(documents, doc, log).catch((error: unknown) => log.error(`showing ${doc.code}: ${String(error)}`));
 
-  const running = new Server(context.extensionPath, log, status, openEntry, showRule);
+  const trace = new TraceChannel(log);
+  context.subscriptions.push(trace);
+  const running = new Server(context.extensionPath, log, status, openEntry, showRule, trace);
   server = running;
   context.subscriptions.push(running);
 

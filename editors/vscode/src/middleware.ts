@@ -8,7 +8,7 @@ import {
 } from "vscode-languageclient/node";
 import { isRuleDoc, type RuleDoc } from "./logic/entryView";
 import { toEntryReference, withOpenInEditorLink } from "./logic/faqLinks";
-import { objectReader, serverSettings, type ServerSettings } from "./logic/settings";
+import { serverSettings, type ServerSettings } from "./logic/settings";
 
 export function currentServerSettings(scope?: vscode.Uri): ServerSettings {
   const config = vscode.workspace.getConfiguration("pyfaq", scope);
@@ -37,9 +37,11 @@ export function middleware(
       configuration: async (params, token, next) => {
         const answers = await next(params, token);
         if (!Array.isArray(answers)) return answers;
-        return answers.map((answer, index) =>
-          params.items[index]?.section === "pyfaq" ? serverSettings(objectReader(answer)) : answer,
-        );
+        return answers.map((answer, index) => {
+          const item = params.items[index];
+          if (item?.section !== "pyfaq") return answer;
+          return currentServerSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined);
+        });
       },
       // Send the cleaned section rather than the raw one (which holds server.path, trace).
       didChangeConfiguration: async (sections, next) => {

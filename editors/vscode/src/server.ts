@@ -16,13 +16,23 @@ import { currentServerSettings, middleware } from "./middleware";
 import type { RuleDoc } from "./logic/entryView";
 import { resolveServerPath } from "./logic/serverPath";
 import type { StatusItem } from "./status";
+import type { TraceChannel } from "./traceChannel";
 
 function isExecutableFile(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
+    const stat = fs.statSync(file);
+    // access() says yes to root for any file; an execute bit must really be set.
+    return stat.isFile() && (stat.mode & 0o111) !== 0;
   } catch {
     return false;
+  }
+}
+
+/** A client whose errors stay in the log: the library forces a pop-up for some of them. */
+class QuietLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown): void {
+    super.error(message, data, false);
   }
 }
 
@@ -38,6 +48,7 @@ export class Server implements vscode.Disposable {
     private readonly status: StatusItem,
     private readonly openEntry: (reference: string) => Promise<boolean>,
     private readonly showRule: (doc: RuleDoc) => Promise<void>,
+    private readonly trace: TraceChannel,
   ) {}
 
   start(): Promise<void> {
@@ -95,6 +106,7 @@ export class Server implements vscode.Disposable {
         { scheme: "untitled", language: "python" },
       ],
       outputChannel: this.log,
+      traceOutputChannel: this.trace,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions: () => ({ pyfaq: currentServerSettings() }),
       synchronize: { configurationSection: "pyfaq" },
@@ -124,7 +136,7 @@ export class Server implements vscode.Disposable {
         },
       },
     };
-    const client = new LanguageClient("pyfaq", "pyfaq", serverOptions, clientOptions);
+    const client = new QuietLanguageClient("pyfaq", "pyfaq", serverOptions, clientOptions);
     client.onDidChangeState((event) => {
       if (this.client !== client) return;
       if (event.newState === State.Running) this.status.set("ready", `${resolution.path}`);

@@ -1,6 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { objectReader, serverSettings } from "../src/logic/settings";
+import { serverSettings, traceEnabled, type ConfigReader } from "../src/logic/settings";
+
+/** Reads keys from a plain object, as VS Code's configuration would. */
+function objectReader(section: unknown): ConfigReader {
+  const object = section && typeof section === "object" ? (section as Record<string, unknown>) : {};
+  return (key) => object[key];
+}
 
 test("keeps the server's keys and drops the extension's own", () => {
   const section = {
@@ -43,4 +49,12 @@ test("strings are trimmed", () => {
 test("a missing or non-object section gives no settings", () => {
   assert.deepEqual(serverSettings(objectReader(undefined)), {});
   assert.deepEqual(serverSettings(objectReader("pyfaq")), {});
+});
+
+test("trace is on for messages and verbose only", () => {
+  assert.equal(traceEnabled("messages"), true);
+  assert.equal(traceEnabled("verbose"), true);
+  assert.equal(traceEnabled("off"), false);
+  assert.equal(traceEnabled(undefined), false);
+  assert.equal(traceEnabled("loud"), false);
 });

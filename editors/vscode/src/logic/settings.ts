@@ -22,8 +22,7 @@ export function serverSettings(read: ConfigReader): ServerSettings {
   return result;
 }
 
-/** A plain object reader, for settings already read into an object. */
-export function objectReader(section: unknown): ConfigReader {
-  const object = section && typeof section === "object" ? (section as Record<string, unknown>) : {};
-  return (key) => object[key];
+/** Whether pyfaq.trace.server asks for the protocol log ("messages" or "verbose"). */
+export function traceEnabled(setting: unknown): boolean {
+  return setting === "messages" || setting === "verbose";
 }
