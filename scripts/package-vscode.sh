@@ -25,7 +25,8 @@ if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
 fi
 
 npm run --silent typecheck
-npm test --silent >/dev/null || { npm test; exit 1; }
+tests=$(npm test --silent 2>&1) || { echo "$tests"; echo "package-vscode: FAIL: unit tests" >&2; exit 1; }
+echo "package-vscode: unit tests: $(grep -E '^# (pass|fail)' <<<"$tests" | tr '\n' ' ')"
 rm -rf dist
 npm run --silent build
 
