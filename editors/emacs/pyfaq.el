@@ -250,7 +250,7 @@ Labels are titles; a title seen twice gets its document's name."
         (erase-buffer)
         (insert-text-button url 'action (lambda (_) (browse-url url)) 'follow-link t
                             'help-echo "Open in a web browser")
-        (insert "\n\n" (or (plist-get result :markdown) "")))
+        (insert "\n\n# " title "\n\n" (or (plist-get result :markdown) "")))
       (pyfaq--entry-major-mode)
       (setq pyfaq-entry-url url)
       (pyfaq-entry-mode 1)
