@@ -49,7 +49,7 @@ Return PREDICATE's last value."
   (plist-get (alist-get 'eglot-lsp-diag (flymake-diagnostic-data diag)) :code))
 
 (defun pyfaq-test--tips ()
-  "The buffer's pyfaq tips as sorted (LINE CODE TYPE TEXT) lists, after a flymake run."
+  "The pyfaq tips as sorted (LINE CODE TYPE TEXT) lists, after a flymake run."
   (flymake-start)
   (sort (cl-loop for diag in (flymake-diagnostics)
                  for code = (pyfaq-test--diag-code diag)
@@ -70,8 +70,9 @@ Return PREDICATE's last value."
   (cl-loop for tip in tips when (eql (car tip) line) collect (nth 1 tip)))
 
 (defun pyfaq-test--expect-tips (name expected)
-  "Wait until the tips are EXPECTED, a list of (REGEXP CODE), and check it under NAME.
-Each REGEXP finds the line its CODE must be on; no other tip may exist."
+  "Wait until the tips are EXPECTED, then check that under NAME.
+EXPECTED is a list of (REGEXP CODE): REGEXP finds the line CODE must be on.
+No other tip may exist."
   (let* ((want (lambda ()
                  (sort (cl-loop for (regexp code) in expected
                                 collect (list (pyfaq-test--line-of regexp) code))
@@ -97,7 +98,7 @@ Each REGEXP finds the line its CODE must be on; no other tip may exist."
     server))
 
 (defun pyfaq-test--initial-tips ()
-  "The three pitfalls of the sample show, with the severity set in `pyfaq-settings'."
+  "The sample's three pitfalls show, with the severity from `pyfaq-settings'."
   (pyfaq-test--expect-tips "flymake shows PFQ103, PFQ105, PFQ106 on their lines"
                            '(("def add(x, items=\\[\\])" "PFQ103")
                              ("if x is 1:" "PFQ105")
@@ -144,7 +145,7 @@ Leaves point at the tip's start, where a user would ask for them."
       (call-interactively #'eglot-code-actions))))
 
 (defun pyfaq-test--code-actions ()
-  "List the actions at the PFQ105 tip, then apply its quick fix the interactive way."
+  "List the actions at the PFQ105 tip, then apply its quick fix interactively."
   (let* ((actions (pyfaq-test--actions-at "if x is 1:"))
          (titles (mapcar (lambda (a) (plist-get a :title)) actions)))
     (pyfaq-test--check "code actions at PFQ105: a quick fix with an edit"
@@ -234,17 +235,27 @@ Leaves point at the tip's start, where a user would ask for them."
       (pyfaq-test--entry-buffer-ok "pyfaq-search opens the answer in a Markdown buffer"
                                    (get-buffer (format "*pyfaq: %s*" picked)) picked))))
 
-(defun pyfaq-test--open-faq-action (source)
-  "The \"Open FAQ\" code action at the PFQ103 tip shows the entry in Emacs.
-SOURCE is the sample's buffer."
-  (with-current-buffer source
-    (let* ((actions (pyfaq-test--actions-at "def add(x, items="))
-           (open (cl-find-if (lambda (a) (string-prefix-p "Open FAQ" (plist-get a :title)))
-                             actions))
-           (title (and open (string-remove-prefix "Open FAQ: " (plist-get open :title)))))
+(defun pyfaq-test--open-faq-action ()
+  "The \"Open FAQ\" code action at the PFQ103 tip shows the entry in Emacs."
+  (let* ((actions (pyfaq-test--actions-at "def add(x, items="))
+         (open (cl-find-if (lambda (a) (string-prefix-p "Open FAQ" (plist-get a :title)))
+                           actions))
+         (title (and open (string-remove-prefix "Open FAQ: " (plist-get open :title)))))
+    (pyfaq-test--check "\"Open FAQ\" is offered at PFQ103" open
+                       (format "%S" (mapcar (lambda (a) (plist-get a :title)) actions)))
+    (when open
       (pyfaq-test--pick-code-action (plist-get open :title))
       (pyfaq-test--entry-buffer-ok "\"Open FAQ\" shows the entry in Emacs"
-                                   (get-buffer (format "*pyfaq: %s*" title)) (or title "?")))))
+                                   (get-buffer (format "*pyfaq: %s*" title)) title))))
+
+(defun pyfaq-test--no-error-replies (server)
+  "No request eglot sent to SERVER was answered with an error."
+  (let ((errors (with-current-buffer (jsonrpc-events-buffer server)
+                  (goto-char (point-min))
+                  (cl-loop while (re-search-forward "^\\[server-reply\\] .* ERROR .*\n.*\n.*$" nil t)
+                           collect (match-string 0)))))
+    (pyfaq-test--check "the server answered every request without an error" (null errors)
+                       (string-join errors "\n     "))))
 
 (defun pyfaq-test--shutdown (server)
   "Shut SERVER down and check its process is gone."
@@ -253,6 +264,14 @@ SOURCE is the sample's buffer."
     (pyfaq-test--wait (lambda () (not (process-live-p process))))
     (pyfaq-test--check "eglot-shutdown ends the server process" (not (process-live-p process)))))
 
+(defun pyfaq-test--step (name function)
+  "Call FUNCTION; a Lisp error fails the step NAME instead of the run."
+  (condition-case err
+      (funcall function)
+    (error (pyfaq-test--check (format "%s runs without a Lisp error" name) nil
+                              (error-message-string err))
+           nil)))
+
 (defun pyfaq-test-main ()
   "Run every step, print the summary and exit."
   (setq pyfaq-server-command (list (getenv "PYFAQ_BINARY") "serve")
@@ -260,20 +279,18 @@ SOURCE is the sample's buffer."
         eglot-sync-connect pyfaq-test--timeout
         eglot-confirm-server-initiated-edits nil
         eglot-autoreconnect nil)
-  (let ((start (float-time)) server source)
-    (condition-case err
-        (progn
-          (setq server (pyfaq-test--connect) source (current-buffer))
-          (when server
-            (pyfaq-test--initial-tips)
-            (pyfaq-test--hover)
-            (pyfaq-test--code-actions)
-            (pyfaq-test--edits)
-            (pyfaq-test--settings-change)
-            (pyfaq-test--search)
-            (pyfaq-test--open-faq-action source)))
-      (error (pyfaq-test--check "no Lisp error" nil (error-message-string err))))
+  (let* ((start (float-time))
+         (server (pyfaq-test--step "connect" #'pyfaq-test--connect))
+         (source (current-buffer)))
+    (when server
+      ;; Each step in the sample's buffer; a step that errs fails alone.
+      (dolist (step (list #'pyfaq-test--initial-tips #'pyfaq-test--hover
+                          #'pyfaq-test--code-actions #'pyfaq-test--edits
+                          #'pyfaq-test--settings-change #'pyfaq-test--search
+                          #'pyfaq-test--open-faq-action))
+        (with-current-buffer source (pyfaq-test--step (symbol-name step) step))))
     (when (and server (jsonrpc-running-p server))
+      (pyfaq-test--no-error-replies server)
       (pyfaq-test--shutdown server))
     (princ (format "emacs: %d passed, %d failed (%.1f s)\n"
                    pyfaq-test--passed pyfaq-test--failed (- (float-time) start)))
