@@ -143,9 +143,9 @@ A `:pyfaq' section in `eglot-workspace-configuration' wins."
   (let ((answers (cl-call-next-method server 'workspace/configuration :items items)))
     (cl-loop for item across items
              for answer across answers
-             collect (if (and (null answer) (equal (plist-get item :section) "pyfaq"))
-                         (pyfaq--settings-object)
-                       answer)
+             collect (cond ((not (equal (plist-get item :section) "pyfaq")) answer)
+                           ((null answer) (pyfaq--settings-object))
+                           (t (pyfaq--json answer)))
              into merged
              finally return (apply #'vector merged))))
 

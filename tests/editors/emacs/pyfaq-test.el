@@ -197,6 +197,15 @@ Leaves point at the tip's start, where a user would ask for them."
   (customize-set-variable 'pyfaq-settings nil)
   (pyfaq-test--expect-tips "and back on"
                            '(("def add(x, items=\\[\\])" "PFQ103")
+                             ("def remember(key, seen={})" "PFQ103")))
+  ;; What .dir-locals.el would set; it wins over pyfaq-settings.
+  (setq-default eglot-workspace-configuration '(:pyfaq (:rules (:PFQ103 nil))))
+  (eglot-signal-didChangeConfiguration (eglot-current-server))
+  (pyfaq-test--expect-tips "a :pyfaq section in eglot-workspace-configuration turns PFQ103 off" '())
+  (setq-default eglot-workspace-configuration nil)
+  (eglot-signal-didChangeConfiguration (eglot-current-server))
+  (pyfaq-test--expect-tips "and without it PFQ103 is back"
+                           '(("def add(x, items=\\[\\])" "PFQ103")
                              ("def remember(key, seen={})" "PFQ103"))))
 
 (defun pyfaq-test--entry-buffer-ok (name buffer title)
