@@ -127,6 +127,11 @@ No other tip may exist."
     (pyfaq-test--wait (lambda () called))
     (pyfaq-test--check "hover over threading.Thread names its FAQ entry"
                        (and (stringp doc) (string-match-p "How do I program using threads" doc))
+                       (format "hover: %S" doc))
+    (pyfaq-test--check "the hover's Markdown was rendered by markdown-mode (faces, hidden markup)"
+                       (and (stringp doc)
+                            (text-property-not-all 0 (length doc) 'invisible nil doc)
+                            (text-property-not-all 0 (length doc) 'face nil doc))
                        (format "hover: %S" doc))))
 
 (defun pyfaq-test--actions-at (regexp)
