@@ -202,6 +202,13 @@ void Session::apply_settings(const Json& section) {
   }
 }
 
+void Session::apply_pulled_settings(const Json* result) {
+  if (!result || !result->is_array() || result->empty()) return;
+  const Json& section = result->at(0);
+  apply_settings(section.is_null() ? initialization_settings : section);
+  refresh_all_diagnostics();
+}
+
 void Session::send(const Json& message) {
   transport_.write(message.dump(-1, ' ', false, Json::error_handler_t::replace));
 }

@@ -74,6 +74,12 @@ class Session {
   std::vector<std::filesystem::path> workspace_folders() const;
   /// Applies a `pyfaq` settings section; problems are shown to the user once each.
   void apply_settings(const protocol::Json& section);
+  /// Applies the client's answer to a workspace/configuration request for `pyfaq` and re-checks.
+  /// A null section means the client has none (eglot or Neovim without one configured): the
+  /// initializationOptions stand, instead of being reset to the defaults.
+  void apply_pulled_settings(const protocol::Json* result);
+  /// The `pyfaq` section of initializationOptions (null when none was sent).
+  protocol::Json initialization_settings;
 
   // The way back to the client.
   void send(const protocol::Json& message);

@@ -28,7 +28,8 @@ Json initialize(Session& session, const Json& params) {
   }
   session.set_workspace_folders(initial_workspace_folders(params));
   if (const auto options = params.find("initializationOptions"); options != params.end()) {
-    session.apply_settings(settings_section(*options));
+    session.initialization_settings = settings_section(*options);
+    session.apply_settings(session.initialization_settings);
   }
   session.lifecycle = Lifecycle::Running;
 
@@ -60,10 +61,7 @@ void initialized(Session& session, const Json&) {
   if (!session.client.configuration) return;
   session.request("workspace/configuration", {{"items", {{{"section", "pyfaq"}}}}},
                   [&session](const Json* result, const Json*) {
-                    if (result && result->is_array() && !result->empty()) {
-                      session.apply_settings(result->at(0));
-                      session.refresh_all_diagnostics();
-                    }
+                    session.apply_pulled_settings(result);
                   });
 }
 

@@ -9,10 +9,7 @@ void workspace_did_change_configuration(Session& session, const Json& params) {
     // Pull-style clients send an empty notification: ask for the section itself.
     session.request("workspace/configuration", {{"items", {{{"section", "pyfaq"}}}}},
                     [&session](const Json* result, const Json*) {
-                      if (result && result->is_array() && !result->empty()) {
-                        session.apply_settings(result->at(0));
-                        session.refresh_all_diagnostics();
-                      }
+                      session.apply_pulled_settings(result);
                     });
     return;
   }
