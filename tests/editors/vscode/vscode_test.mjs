@@ -41,28 +41,24 @@ for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
 mkdirSync(options.artifacts, { recursive: true });
 cpSync(path.join(here, 'workspace'), dirs.workspace, { recursive: true });
 mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-writeFileSync(
-  path.join(dirs.userData, 'User', 'settings.json'),
-  JSON.stringify(
-    {
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'workbench.colorTheme': 'Default Dark Modern',
-      'chat.disableAIFeatures': true,
-      'security.workspace.trust.enabled': false,
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
-      'editor.minimap.enabled': false,
-      'editor.hover.delay': 200,
-      'editor.fontSize': 15,
-      'pyfaq.trace.server': 'messages',
-    },
-    null,
-    2,
-  ),
-);
+const baseSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.colorTheme': 'Dark Modern',
+  'chat.disableAIFeatures': true,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': 'off',
+  'extensions.autoCheckUpdates': false,
+  'editor.minimap.enabled': false,
+  'editor.hover.delay': 200,
+  'editor.fontSize': 15,
+  'pyfaq.trace.server': 'off',
+};
+const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
+const settingsText = (extra = {}) => JSON.stringify({ ...baseSettings, ...extra }, null, 2);
+writeFileSync(settingsFile, settingsText());
 
 // code-server keeps its config and data in the temporary folder, and asks no gallery.
 const serverEnv = {
@@ -100,6 +96,10 @@ async function cleanUp() {
       process.kill(-server.pid, 'SIGTERM');
     } catch {}
   }
+  // VS Code's logs (the extension host's, and the pyfaq output channel) are kept as artifacts.
+  try {
+    cpSync(path.join(dirs.userData, 'logs'), path.join(options.artifacts, 'logs'), { recursive: true });
+  } catch {}
   rmSync(temp, { recursive: true, force: true });
 }
 
@@ -158,8 +158,8 @@ async function main() {
   checks.ok(problems.some((p) => /PFQ105/.test(p)), 'tip PFQ105 on `is` with a literal', problems);
   await workbench.screenshot('problems');
 
-  const status = await workbench.statusBarText(/pyfaq/i);
-  checks.ok(/pyfaq/i.test(status) && !/error|stopped/i.test(status), 'the status bar shows the server ready', status);
+  const status = await workbench.statusBar(/pyfaq/i);
+  checks.ok(/codicon-book/.test(status) && /ready/.test(status), 'the status bar shows the server ready', status);
 
   // Hover over threading.Thread with the mouse, as a user would.
   const threadHover = await workbench.hoverToken('Thread');
@@ -207,7 +207,27 @@ async function main() {
   checks.ok(/How do I delete a file/.test(searched), 'the chosen entry opens in the preview', searched.slice(0, 300));
   await workbench.screenshot('search-preview');
 
-  // The server logged into the output channel, and no modal dialog ever appeared.
+  await workbench.closePreviews();
+
+  // Settings apply without a restart: a rule turned off and on again.
+  await workbench.editUserSettings(settingsText({ 'pyfaq.rules': { PFQ105: false } }), settingsFile);
+  const off = await workbench.problemsWithout(/PFQ105/);
+  checks.ok(!off.some((p) => /PFQ105/.test(p)), 'turning a rule off in the settings removes its tip', off);
+  await workbench.editUserSettings(settingsText({ 'pyfaq.rules': {} }), settingsFile);
+  const on = await workbench.problems(/PFQ105/);
+  checks.ok(on.some((p) => /PFQ105/.test(p)), 'turning it on again brings the tip back', on);
+
+  // Restart Server: the server comes back ready and still answers.
+  await workbench.runCommand('Python FAQ: Restart Server');
+  const restarted = await workbench.statusBar(/pyfaq/i);
+  checks.ok(/codicon-book/.test(restarted), 'Restart Server: ready again', restarted);
+  const again = await workbench.hoverToken('Thread');
+  checks.ok(/How do I program using threads/.test(again), 'the restarted server answers hovers', again);
+
+  // Show Output: the server's log, in the channel, never in a pop-up.
+  const output = await workbench.outputText('pyfaq', /pyfaq [\d.]+ ready/);
+  checks.ok(/pyfaq [\d.]+ ready/.test(output), 'Show Output shows the server log', output.slice(0, 500));
+  await workbench.screenshot('output');
   checks.ok(!(await workbench.hasModalDialog()), 'no modal dialog');
 }
 

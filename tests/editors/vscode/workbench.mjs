@@ -1,5 +1,6 @@
 // What the test does in VS Code's workbench, by keyboard and mouse, and what it reads back.
 // Selectors name VS Code's own widgets (hover, action widget, quick input, markers panel).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const LONG = 60_000;
@@ -55,7 +56,7 @@ export class Workbench {
 
   /// The rows of the Problems panel once none matches the pattern.
   async problemsWithout(pattern) {
-    return this.readProblems((rows) => rows.length > 0 && !rows.some((row) => pattern.test(row)));
+    return this.readProblems((rows) => !rows.some((row) => pattern.test(row)));
   }
 
   async readProblems(done) {
@@ -72,17 +73,37 @@ export class Workbench {
     return texts;
   }
 
-  async statusBarText(pattern) {
+  /// The status bar item matching the pattern: its text, tooltip and icon names, once it has
+  /// left the starting state (a spinning icon).
+  async statusBar(pattern) {
     const item = this.page.locator('.statusbar-item', { hasText: pattern }).first();
     await item.waitFor({ timeout: LONG }).catch(() => {});
     const deadline = Date.now() + LONG;
-    let text = '';
+    let state = '';
     while (Date.now() < deadline) {
-      text = ((await item.getAttribute('aria-label').catch(() => '')) ?? '') + ' ' + (await item.innerText().catch(() => ''));
-      if (!/starting/i.test(text)) break;
+      state = await item.evaluate((node) => {
+        const icons = [...node.querySelectorAll('.codicon')].map((icon) =>
+          [...icon.classList].filter((name) => name.startsWith('codicon-')).join(' '));
+        return `${node.innerText} [${icons.join(' ')}] ${node.getAttribute('aria-label') ?? ''}`;
+      }).catch(() => '');
+      if (state && !/spin/.test(state)) break;
       await this.page.waitForTimeout(250);
     }
-    return text.trim();
+    return state;
+  }
+
+  /// The text of an output channel, once it matches the pattern.
+  async outputText(channel, pattern) {
+    await this.runCommand(`Python FAQ: Show Output`);
+    const view = this.page.locator('.panel .monaco-editor .view-lines').first();
+    const deadline = Date.now() + LONG;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = (await view.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+      if (pattern.test(text)) break;
+      await this.page.waitForTimeout(250);
+    }
+    return text;
   }
 
   /// Moves the mouse over the first token with this exact text; returns the hover's text.
@@ -190,6 +211,38 @@ export class Workbench {
 
   async closePreviews() {
     await this.runCommand('View: Close All Editors in Group');
+    await this.openFile('sample.py');
+  }
+
+  /// Replaces the user settings as a user does: in the settings.json editor (VS Code shows it
+  /// over the workbench), then saves; returns once the file holds the text.
+  async editUserSettings(text, file) {
+    await this.runCommand('Preferences: Open User Settings (JSON)');
+    const settings = this.page.locator('.monaco-editor .view-lines', { hasText: '"workbench.startupEditor"' }).first();
+    await settings.waitFor({ timeout: LONG });
+    await settings.click();
+    await this.page.locator('.monaco-editor.focused .view-lines', { hasText: '"workbench.startupEditor"' })
+      .waitFor({ timeout: LONG });
+    await this.page.keyboard.press('Control+A');
+    await this.page.locator('.monaco-editor.focused .selected-text').first().waitFor({ timeout: LONG });
+    // One line, for auto-indent acts on new lines.
+    await this.page.keyboard.insertText(JSON.stringify(JSON.parse(text)));
+    // What bracket closing added after the cursor.
+    await this.page.keyboard.press('Shift+Control+End');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.press('Control+S');
+    const deadline = Date.now() + LONG;
+    const saved = () => {
+      try {
+        return JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))) === JSON.stringify(JSON.parse(text));
+      } catch {
+        return false;  // not yet written whole
+      }
+    };
+    while (Date.now() < deadline && !saved()) await this.page.waitForTimeout(200);
+    if (!saved()) throw new Error(`the settings were not saved: ${readFileSync(file, 'utf8')}`);
+    await this.page.keyboard.press('Escape');
+    await settings.waitFor({ state: 'detached', timeout: LONG });
     await this.openFile('sample.py');
   }
 
