@@ -167,6 +167,10 @@ async function main() {
   checks.ok(/How do I program using threads/.test(threadHover), 'hover on threading.Thread shows its FAQ entry', threadHover);
   checks.ok(/docs\.python\.org|Open/i.test(await workbench.hoverLinks()), 'the hover links the FAQ');
   await workbench.screenshot('hover-thread');
+  await workbench.clickHoverLink(/Open in VS Code/);
+  const fromHover = await workbench.previewText(/How do I program using threads/);
+  checks.ok(/How do I program using threads/.test(fromHover), 'the hover\'s Open in VS Code link opens the preview', fromHover.slice(0, 300));
+  await workbench.closePreviews();
 
   // Hover on a tip: the diagnostic and pyfaq's hover, both.
   const tipHover = await workbench.hoverAt(4, 24);

@@ -160,6 +160,10 @@ export class Workbench {
     return all.join('\n');
   }
 
+  async clickHoverLink(pattern) {
+    await this.page.locator('.monaco-hover:not(.hidden) a').filter({ hasText: pattern }).first().click();
+  }
+
   /// Opens the code action menu at a position (Ctrl+.) and returns its titles.
   async codeActions(line, column) {
     await this.escape();
