@@ -35,6 +35,14 @@ function E.expect_tips(name, buf, expected)
   H.equal(name, E.tip_summary(buf), expected)
 end
 
+-- Client functions became methods in Neovim 0.11 (client:notify).
+function E.notify(client, method, params)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client:notify(method, params)
+  end
+  return client.notify(method, params)
+end
+
 function E.line(buf, n)
   return vim.api.nvim_buf_get_lines(buf, n - 1, n, false)[1]
 end

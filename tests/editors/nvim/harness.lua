@@ -20,35 +20,13 @@ function H.check(name, ok, detail)
 end
 
 function H.equal(name, actual, expected)
-  --- Runs the test module's run() and always quits, even when it cannot load or throws.
-function H.main(module)
-  local ok, err = xpcall(function()
-    require(module).run()
-  end, debug.traceback)
-  if not ok then
-    H.check("test run", false, "error: " .. tostring(err))
-  end
-  H.finish()
-end
-
-return H.check(name, vim.deep_equal(actual, expected),
+  return H.check(name, vim.deep_equal(actual, expected),
     "expected " .. vim.inspect(expected) .. ", got " .. vim.inspect(actual))
 end
 
 function H.contains(name, text, part)
   text = text or ""
-  --- Runs the test module's run() and always quits, even when it cannot load or throws.
-function H.main(module)
-  local ok, err = xpcall(function()
-    require(module).run()
-  end, debug.traceback)
-  if not ok then
-    H.check("test run", false, "error: " .. tostring(err))
-  end
-  H.finish()
-end
-
-return H.check(name, text:find(part, 1, true) ~= nil,
+  return H.check(name, text:find(part, 1, true) ~= nil,
     "expected to contain " .. vim.inspect(part) .. " in " .. vim.inspect(text))
 end
 

@@ -53,6 +53,26 @@ function M.run()
     H.equal("editor tips equal `pyfaq check` of the buffer", E.tip_summary(buf), E.check_tips(buf))
   end)
 
+  H.case("a settings change re-checks the open file", function()
+    -- No edit in between: the server re-publishes its tips (0.7) or, to a client that pulls
+    -- them (0.10), sends workspace/diagnostic/refresh.
+    local client = E.attached(buf)
+    local function severity(value, expected)
+      client.config.settings.pyfaq.severity.PFQ106 = value
+      E.notify(client, "workspace/didChangeConfiguration", { settings = client.config.settings })
+      H.wait(function()
+        local tips = E.tips(buf)
+        return #tips == 3 and tips[3].severity == expected
+      end)
+      local tips = E.tips(buf)
+      return tips[3] and tips[3].code .. " " .. tips[3].severity
+    end
+    H.equal("PFQ106 becomes a hint", severity("hint", vim.diagnostic.severity.HINT),
+      "PFQ106 " .. vim.diagnostic.severity.HINT)
+    H.equal("and information again", severity("information", vim.diagnostic.severity.INFO),
+      "PFQ106 " .. vim.diagnostic.severity.INFO)
+  end)
+
   H.case("hover", function()
     local col = E.line(buf, 11):find("Thread", 1, true)
     vim.api.nvim_win_set_cursor(0, { 11, col })
@@ -232,13 +252,20 @@ function M.run()
 
   H.case("no LSP errors logged", function()
     -- Neovim logs RPC failures and anything the server wrote to stderr here.
+    -- Neovim 0.10 creates the file with its first entry.
+    local log = vim.lsp.get_log_path()
     local problems = {}
-    for _, text in ipairs(vim.fn.readfile(vim.lsp.get_log_path())) do
+    for _, text in ipairs(vim.fn.filereadable(log) == 1 and vim.fn.readfile(log) or {}) do
       if text:match("^%[ERROR%]") or text:match("^%[WARN%]") then
         table.insert(problems, text)
       end
     end
     H.equal("lsp.log has no errors or warnings", problems, {})
+    -- vim.deprecate() reports through vim.notify, recorded above.
+    local deprecated = vim.tbl_filter(function(note)
+      return note.message:find("deprecated", 1, true) ~= nil
+    end, notes)
+    H.equal("no deprecation notices", deprecated, {})
   end)
 end
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Neovim test: headless Neovim with editors/nvim drives `pyfaq serve` on sample projects.
 # Usage: tests/editors/nvim/run.sh PYFAQ_BINARY   (Neovim from tests/editors/nvim/setup.sh;
-# PYFAQ_NVIM=/path/to/nvim tests another build)
+# PYFAQ_NVIM=/path/to/nvim tests another build, e.g. the 0.10 that setup-current.sh prints)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 binary=$(realpath "${1:?usage: run.sh PYFAQ_BINARY}")

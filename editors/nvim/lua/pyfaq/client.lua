@@ -1,6 +1,7 @@
 -- Starting pyfaq servers: one client per project root, on Neovim 0.7 and current releases.
 local M = {}
 
+local uv = vim.uv or vim.loop -- vim.loop before Neovim 0.10
 local NAME = "pyfaq"
 local MARKERS = { "pyproject.toml", "setup.py", ".git" }
 
@@ -8,7 +9,7 @@ local MARKERS = { "pyproject.toml", "setup.py", ".git" }
 local by_root = {}
 
 local function exists(path)
-  return vim.loop.fs_stat(path) ~= nil
+  return uv.fs_stat(path) ~= nil
 end
 
 --- The nearest folder above `path` holding a project marker, else the file's own folder.
@@ -44,15 +45,41 @@ local function as_objects(value)
   return copy
 end
 
+-- Client functions became methods in Neovim 0.11 (client:request); 0.7 has only client.request.
+function M.request(client, method, params, handler, bufnr)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client:request(method, params, handler, bufnr)
+  end
+  return client.request(method, params, handler, bufnr)
+end
+
+local REFRESH = "workspace/diagnostic/refresh"
+
+-- The server asks a client that pulls tips to pull again (after a settings change). Neovim 0.10
+-- pulls but has no handler for that: pull each attached buffer's tips here.
+local function refresh_diagnostics(_, _, ctx)
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  for bufnr in pairs(client and client.attached_buffers or {}) do
+    local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }
+    M.request(client, "textDocument/diagnostic", params, vim.lsp.diagnostic.on_diagnostic, bufnr)
+  end
+  return vim.NIL
+end
+
 -- Neovim 0.7 answers workspace/configuration but does not say so; saying it lets the server
 -- ask for the "pyfaq" section again after a didChangeConfiguration.
-local function capabilities(options)
-  local base = options.capabilities or vim.lsp.protocol.make_client_capabilities()
-  return vim.tbl_deep_extend("force", base, { workspace = { configuration = true } })
+local function capabilities(base, refresh)
+  local extra = { workspace = { configuration = true } }
+  if refresh then
+    extra.workspace.diagnostics = { refreshSupport = true }
+  end
+  return vim.tbl_deep_extend("force", base, extra)
 end
 
 local function client_config(options, root)
   local settings = as_objects(options.settings or {})
+  local base = options.capabilities or vim.lsp.protocol.make_client_capabilities()
+  local refresh = vim.tbl_get(base, "textDocument", "diagnostic") ~= nil and not vim.lsp.handlers[REFRESH]
   return {
     name = NAME,
     cmd = options.cmd,
@@ -61,7 +88,8 @@ local function client_config(options, root)
     init_options = settings,
     -- Answers workspace/configuration for the section "pyfaq" (Neovim's default handler).
     settings = { pyfaq = settings },
-    capabilities = capabilities(options),
+    capabilities = capabilities(base, refresh),
+    handlers = refresh and { [REFRESH] = refresh_diagnostics } or nil,
     on_attach = options.on_attach,
     commands = options.commands,
   }
@@ -74,7 +102,7 @@ end
 --- Starts (or reuses) the client for `bufnr`'s root and attaches it to the buffer.
 function M.attach(bufnr, options)
   local path = vim.api.nvim_buf_get_name(bufnr)
-  local root = path ~= "" and M.root_for(path) or vim.loop.cwd()
+  local root = path ~= "" and M.root_for(path) or uv.cwd()
   local config = client_config(options, root)
   if vim.lsp.start then
     -- Reuses a running client with the same name and root folder.

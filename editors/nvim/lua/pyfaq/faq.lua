@@ -7,14 +7,6 @@ local function report(message)
   vim.notify("pyfaq: " .. message, vim.log.levels.ERROR)
 end
 
--- Client functions became methods in Neovim 0.11 (client:request); 0.7 has only client.request.
-local function request(client, method, params, handler)
-  if vim.fn.has("nvim-0.11") == 1 then
-    return client:request(method, params, handler)
-  end
-  return client.request(method, params, handler)
-end
-
 --- Runs a server command; `done(result)` is called only on success.
 local function execute(command, arguments, done, client)
   client = client or clients.find(vim.api.nvim_get_current_buf())
@@ -23,7 +15,7 @@ local function execute(command, arguments, done, client)
     return
   end
   local params = { command = command, arguments = arguments }
-  request(client, "workspace/executeCommand", params, function(err, result)
+  clients.request(client, "workspace/executeCommand", params, function(err, result)
     if err then
       report(command .. " failed: " .. (err.message or vim.inspect(err)))
     elseif result == nil or result == vim.NIL then
