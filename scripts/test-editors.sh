@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The editor tests, in the real editors: VS Code (code-server in Chromium), Neovim and Emacs,
+# The editor tests, in the real editors: VS Code (code-server in Chromium), Neovim (0.7.2 and
+# current) and Emacs,
 # each driving a release build of `pyfaq serve`. Runs all of them, then fails if any failed.
 # Screenshots and logs go to build/editor-artifacts/.
 set -euo pipefail
@@ -28,6 +29,9 @@ run() {
 
 run vscode-package bash scripts/package-vscode.sh linux-x64 "$binary"
 run nvim bash -c 'bash tests/editors/nvim/setup.sh && bash tests/editors/nvim/run.sh "$1"' _ "$binary"
+# Current Neovim: Debian 13's build, unpacked into build/nvim-current with its own C library.
+run nvim-current bash -c 'nvim=$(bash tests/editors/nvim/setup-current.sh) &&
+  PYFAQ_NVIM=$nvim bash tests/editors/nvim/run.sh "$1"' _ "$binary"
 run emacs bash -c 'bash tests/editors/emacs/setup.sh && bash tests/editors/emacs/run.sh "$1"' _ "$binary"
 if [[ ${results[vscode-package]} == passed* ]]; then
   run vscode bash -c 'bash tests/editors/vscode/setup.sh && bash tests/editors/vscode/run.sh "$1" "$2"' \
@@ -38,7 +42,7 @@ fi
 
 echo "=== editor tests"
 status=0
-for name in vscode-package nvim emacs vscode; do
+for name in vscode-package nvim nvim-current emacs vscode; do
   echo "$name: ${results[$name]}"
   [[ ${results[$name]} == passed* ]] || status=1
 done

@@ -75,7 +75,10 @@ ClientCapabilities read_client_capabilities(const Json& params) {
   client.diagnostic_code_description =
       flag(caps, {"textDocument", "publishDiagnostics", "codeDescriptionSupport"});
   client.diagnostic_data = flag(caps, {"textDocument", "publishDiagnostics", "dataSupport"});
-  client.pull_diagnostics = at_path(caps, {"textDocument", "diagnostic"}) != nullptr;
+  // Pulling needs the refresh request too, or a settings change would never reach the client's
+  // tips; a client that can pull but not be asked to re-pull gets pushes.
+  client.pull_diagnostics = at_path(caps, {"textDocument", "diagnostic"}) != nullptr &&
+                            flag(caps, {"workspace", "diagnostics", "refreshSupport"});
   client.document_changes = flag(caps, {"workspace", "workspaceEdit", "documentChanges"});
   client.workspace_folders = flag(caps, {"workspace", "workspaceFolders"});
   client.configuration = flag(caps, {"workspace", "configuration"});
