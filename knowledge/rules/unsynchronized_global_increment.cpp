@@ -92,29 +92,44 @@ bool is_thread_pool(const grammar::SemanticModel& model, TSNode receiver) {
 /// Timer(t, f), pool.submit(f, ...) and pool.map(f, ...).
 void collect_sites(const RuleContext& context, TSNode call, TSNode function, TSNode arguments_node,
                    std::vector<EntrySite>& sites) {
+  // Every call of the file comes here: the cheap tests on the callee go first, and the
+  // arguments and the walk up the tree (ts_node_parent descends from the root) only after.
   const grammar::SemanticModel& model = context.model;
+  enum class Kind { None, PoolSubmit, PoolMap, Timer, Thread } kind = Kind::None;
+  if (is_type(function, "attribute")) {
+    const std::string_view method = node_text(field(function, "attribute"), context.source());
+    if ((method == "submit" || method == "map") &&
+        is_thread_pool(model, grammar::skip_parentheses(field(function, "object")))) {
+      kind = method == "map" ? Kind::PoolMap : Kind::PoolSubmit;
+    }
+  }
+  if (kind == Kind::None && model.qualified_name(function) == "threading.Timer") kind = Kind::Timer;
+  if (kind == Kind::None && is_thread_constructor(model, function)) kind = Kind::Thread;
+  if (kind == Kind::None) return;
+
   const auto arguments = grammar::read_arguments(arguments_node, context.source());
   if (!arguments.understood) return;
   const bool repeated = in_loop_or_comprehension(call);
   auto add = [&](TSNode def, bool more) {
     if (!ts_node_is_null(def)) sites.push_back({def, repeated || more});
   };
-  if (is_type(function, "attribute")) {
-    const std::string_view method = node_text(field(function, "attribute"), context.source());
-    if ((method == "submit" || method == "map") &&
-        is_thread_pool(model, grammar::skip_parentheses(field(function, "object")))) {
-      add(undecorated_def(model, grammar::argument_at(arguments, 0, "fn")), method == "map");
+  switch (kind) {
+    case Kind::PoolSubmit:
+    case Kind::PoolMap:
+      add(undecorated_def(model, grammar::argument_at(arguments, 0, "fn")), kind == Kind::PoolMap);
+      return;
+    case Kind::Timer:
+      add(undecorated_def(model, grammar::argument_at(arguments, 1, "function")), false);
+      return;
+    case Kind::Thread: {
+      add(undecorated_def(model, grammar::keyword_value(arguments, "target")), false);
+      const TSNode subclass = thread_subclass(model, function);
+      if (!ts_node_is_null(subclass)) add(run_method(model, subclass), false);
       return;
     }
+    case Kind::None:
+      return;
   }
-  if (model.qualified_name(function) == "threading.Timer") {
-    add(undecorated_def(model, grammar::argument_at(arguments, 1, "function")), false);
-    return;
-  }
-  if (!is_thread_constructor(model, function)) return;
-  add(undecorated_def(model, grammar::keyword_value(arguments, "target")), false);
-  const TSNode subclass = thread_subclass(model, function);
-  if (!ts_node_is_null(subclass)) add(run_method(model, subclass), false);
 }
 
 /// What a read-modify-write statement updates.
