@@ -105,6 +105,12 @@ bool fits_list_method(std::string_view method, const grammar::CallArguments& arg
   return false;
 }
 
+/// A method name the rule may report: a list method that works in place, or shuffle.
+bool is_inplace_candidate(std::string_view method) {
+  return method == "sort" || method == "reverse" || method == "clear" || method == "append" ||
+         method == "extend" || method == "remove" || method == "insert" || method == "shuffle";
+}
+
 std::string quoted(std::string_view text) {
   return "`" + std::string(text) + "`";
 }
@@ -162,14 +168,20 @@ std::optional<Fix> use_sorted(const RuleContext& context, TSNode call, TSNode fu
 
 void check_call(const RuleContext& context, TSNode call, TSNode function, TSNode arguments) {
   const std::string_view source = context.source();
+  // Every call of the file comes here: rule out other callees before value_use, which walks
+  // up the tree (ts_node_parent descends from the root).
+  if (is_type(function, "attribute") &&
+      !is_inplace_candidate(node_text(field(function, "attribute"), source))) {
+    return;
+  }
+  // A module's function (or a builtin): only random.shuffle is in place.
+  const auto qualified = context.model.qualified_name(function);
+  if (qualified ? qualified != "random.shuffle" : !is_type(function, "attribute")) return;
   auto use = value_use(call);
   if (!use) return;
   const grammar::CallArguments args = grammar::read_arguments(arguments, source);
 
-  const auto qualified = context.model.qualified_name(function);
   if (qualified) {
-    // A module's function (or a builtin): only random.shuffle is in place.
-    if (qualified != "random.shuffle") return;
     if (!args.understood || args.has_splat || args.positional.empty()) return;
     const std::string shuffled(node_text(args.positional[0], source));
     context.report({ts_node_start_byte(call), ts_node_end_byte(call)},
@@ -177,7 +189,6 @@ void check_call(const RuleContext& context, TSNode call, TSNode function, TSNode
                        " in place and returns None" + consequence(*use, source));
     return;
   }
-  if (!is_type(function, "attribute")) return;
 
   const std::string_view method = node_text(field(function, "attribute"), source);
   if (!fits_list_method(method, args)) return;

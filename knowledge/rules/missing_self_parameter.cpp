@@ -33,6 +33,14 @@ bool is_read(TSNode identifier) {
 /// The first read of `self` in the method's body that nothing binds: not the method, not an
 /// enclosing function (a class inside a method may use the outer `self`), not the module.
 std::optional<TSNode> first_unbound_self(const RuleContext& context, TSNode method) {
+  // A `self` parameter binds every `self` below: skip the walk over the body.
+  const grammar::ParameterList parameters =
+      grammar::read_parameters(field(method, "parameters"), context.source());
+  for (const auto* list : {&parameters.positional, &parameters.keyword_only}) {
+    for (const grammar::Parameter& parameter : *list) {
+      if (parameter.name == "self") return std::nullopt;
+    }
+  }
   std::optional<TSNode> found;
   grammar::for_each_descendant(field(method, "body"), [&](TSNode node) {
     if (is_type(node, "identifier") && node_text(node, context.source()) == "self" &&
