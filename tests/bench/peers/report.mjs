@@ -31,9 +31,9 @@ const columns = [
 const show = (name, value) => (name.startsWith("memory") ? mib(value) : ms(value));
 
 const out = [];
-out.push(`Run: ${meta.date}; ${meta.nproc} cores (${meta.cpu}), ${meta.memory}; load average ` +
+out.push(`- Run started ${meta.date}; ${meta.nproc} cores (${meta.cpu}), ${meta.memory}; load average ` +
   `${meta.load_start} at the start, ${meta.load_end} at the end.`);
-out.push(`pyfaq ${meta.commit}; pyright ${meta.pyright} (npm, Node ${meta.node}); pylsp ` +
+out.push(`- pyfaq ${meta.commit}; pyright ${meta.pyright} (npm, Node ${meta.node}); pylsp ` +
   `${meta.pylsp} (Debian, with pyflakes, pycodestyle, mccabe); ruff-wasm ${ruff?.version ?? "—"}.`);
 out.push("");
 
