@@ -4,8 +4,9 @@
 // Prints one JSON line (starting with '{') and a human line.
 //
 // Usage: pyfaq_bench_lsp [--name NAME] [--file FILE] [--hovers N] [--edits N] [--settle-ms MS]
-//                        -- COMMAND [ARGS...]
-//        pyfaq_bench_lsp PYFAQ_BINARY [FILE] [--sync]      (runs PYFAQ_BINARY serve [--sync])
+//                        [--broken-edits] -- COMMAND [ARGS...]
+//        pyfaq_bench_lsp PYFAQ_BINARY [FILE] [--sync]
+//          (runs PYFAQ_BINARY serve [--sync], with --broken-edits)
 //
 // First tips: the first publishDiagnostics for the file after didOpen that has findings, when
 // the server finds anything in the file before the first edit; else its first publish (some
@@ -60,6 +61,7 @@ struct Options {
   std::size_t hovers = 200;
   std::size_t edits = 50;
   int settle_ms = 5000;
+  bool broken_edits = false;
   std::vector<std::string> command;
 };
 
@@ -71,6 +73,7 @@ std::optional<Options> parse(int argc, char** argv) {
     options.command = {args[0], "serve"};
     if (args.size() > 1) options.file = args[1];
     if (args.size() > 2 && args[2] == "--sync") options.command.push_back("--sync");
+    options.broken_edits = true;
     return options;
   }
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -87,6 +90,7 @@ std::optional<Options> parse(int argc, char** argv) {
     else if (args[i] == "--hovers") options.hovers = std::stoul(value());
     else if (args[i] == "--edits") options.edits = std::stoul(value());
     else if (args[i] == "--settle-ms") options.settle_ms = std::stoi(value());
+    else if (args[i] == "--broken-edits") options.broken_edits = true;
     else throw std::runtime_error("unknown option " + args[i]);
   }
   if (options.command.empty()) return std::nullopt;
@@ -276,55 +280,73 @@ int run(const Options& options) {
   result["open_publishes"] = before.size();
   result["tips"] = before.back().count;
 
-  // Edits: insert a comment line, then take it out again, at lines spread over the file.
-  std::vector<double> edits;
+  // Edits at lines spread over the file, each undone by the next: a comment line at the
+  // line's indentation (valid), or with --broken-edits also a stray "x" at the start of a line
+  // (a syntax error for a moment).
   int version = 1;
-  bool versioned = true;
-  std::size_t edited = 0;
-  for (std::size_t k = 0; k < options.edits; ++k) {
-    const bool insert = k % 2 == 0;
-    if (insert) {
-      edited = (k / 2 * 7919 + 17) % text.lines.size();
-      // Not after a backslash continuation, where a comment line would break the statement.
-      while (edited > 0 && text.lines[edited - 1].find("\\\n") != std::string::npos) --edited;
-    }
-    json change;
-    const std::string line = indentation(text.lines[edited]) + "# pyfaq bench edit\n";
-    if (insert) {
-      text.lines.insert(text.lines.begin() + static_cast<long>(edited), line);
-      change = {{"range", {{"start", {{"line", edited}, {"character", 0}}},
-                           {"end", {{"line", edited}, {"character", 0}}}}},
-                {"text", line}};
-    } else {
-      text.lines.erase(text.lines.begin() + static_cast<long>(edited));
-      change = {{"range", {{"start", {{"line", edited}, {"character", 0}}},
-                           {"end", {{"line", edited + 1}, {"character", 0}}}}},
-                {"text", ""}};
-    }
-    if (sync_kind == 1) change = {{"text", text.joined()}};
-    ++version;
-    const std::size_t seen = client.publishes().size();
-    const auto start = Clock::now();
-    client.send({{"jsonrpc", "2.0"},
-                 {"method", "textDocument/didChange"},
-                 {"params",
-                  {{"textDocument", {{"uri", uri}, {"version", version}}},
-                   {"contentChanges", {change}}}}});
-    const auto deadline = start + std::chrono::seconds(120);
-    std::size_t checked = seen;
-    for (bool done = false; !done;) {
-      if (!client.next(deadline) && Clock::now() >= deadline)
-        throw std::runtime_error("no tips within 120 s of edit " + std::to_string(version));
-      for (; checked < client.publishes().size() && !done; ++checked) {
-        const Publish& publish = client.publishes()[checked];
-        if (!publish.version) versioned = false;
-        done = !publish.version || *publish.version == version;
-        if (done) edits.push_back(std::chrono::duration<double, std::milli>(publish.at - start).count());
+  const auto edit_series = [&](bool breaks) {
+    std::vector<double> edits;
+    bool versioned = true;
+    std::size_t edited = 0;
+    for (std::size_t k = 0; k < options.edits; ++k) {
+      const bool insert = k % 2 == 0;
+      if (insert) {
+        edited = (k / 2 * 7919 + 17) % text.lines.size();
+        // Not after a backslash continuation, where a comment line would break the statement.
+        while (edited > 0 && text.lines[edited - 1].find("\\\n") != std::string::npos) --edited;
+      }
+      const std::string inserted =
+          breaks ? "x" : indentation(text.lines[edited]) + "# pyfaq bench edit\n";
+      json end;
+      if (insert) {
+        if (breaks) {
+          text.lines[edited].insert(0, inserted);
+        } else {
+          text.lines.insert(text.lines.begin() + static_cast<long>(edited), inserted);
+        }
+        end = {{"line", edited}, {"character", 0}};
+      } else {
+        if (breaks) {
+          text.lines[edited].erase(0, 1);
+        } else {
+          text.lines.erase(text.lines.begin() + static_cast<long>(edited));
+        }
+        end = breaks ? json{{"line", edited}, {"character", 1}}
+                     : json{{"line", edited + 1}, {"character", 0}};
+      }
+      json change = {{"range", {{"start", {{"line", edited}, {"character", 0}}}, {"end", end}}},
+                     {"text", insert ? inserted : ""}};
+      if (sync_kind == 1) change = {{"text", text.joined()}};
+      ++version;
+      const std::size_t seen = client.publishes().size();
+      const auto start = Clock::now();
+      client.send({{"jsonrpc", "2.0"},
+                   {"method", "textDocument/didChange"},
+                   {"params",
+                    {{"textDocument", {{"uri", uri}, {"version", version}}},
+                     {"contentChanges", {change}}}}});
+      const auto deadline = start + std::chrono::seconds(120);
+      std::size_t checked = seen;
+      for (bool done = false; !done;) {
+        if (!client.next(deadline) && Clock::now() >= deadline)
+          throw std::runtime_error("no tips within 120 s of edit " + std::to_string(version));
+        for (; checked < client.publishes().size() && !done; ++checked) {
+          const Publish& publish = client.publishes()[checked];
+          if (!publish.version) versioned = false;
+          done = !publish.version || *publish.version == version;
+          if (done)
+            edits.push_back(std::chrono::duration<double, std::milli>(publish.at - start).count());
+        }
       }
     }
-  }
-  result["edit"] = summary(edits);
-  result["edit"]["matched_by"] = versioned ? "version" : "next publish";
+    json figures = summary(edits);
+    figures["matched_by"] = versioned ? "version" : "next publish";
+    return figures;
+  };
+  result["edit"] = edit_series(false);
+  if (options.broken_edits) result["edit_broken"] = edit_series(true);
+  if (options.edits % 2 == 0 && text.joined() != content)
+    throw std::runtime_error("the edits did not restore the text");
 
   const auto memory = pyfaq::bench::tree_memory(client.server().pid());
   result["rss_kib"] = std::max(memory.hwm_kib, sampler.peak_rss_kib());
@@ -350,6 +372,11 @@ int run(const Options& options) {
       result["hover"]["p50"].get<double>(), result["hover"]["p99"].get<double>(), answered,
       hovers.size(), result["edit"]["p50"].get<double>(), result["edit"]["p99"].get<double>(),
       result["rss_kib"].get<long>() / 1024.0, result["processes"].get<int>());
+  if (result.contains("edit_broken")) {
+    std::printf("%s: edit with a syntax error -> tips p50 %.0f / p99 %.0f ms\n",
+                options.name.c_str(), result["edit_broken"]["p50"].get<double>(),
+                result["edit_broken"]["p99"].get<double>());
+  }
   return 0;
 }
 
@@ -361,7 +388,7 @@ int main(int argc, char** argv) {
     options = parse(argc, argv);
     if (!options) {
       std::cerr << "usage: pyfaq_bench_lsp [--name NAME] [--file FILE] [--hovers N] [--edits N] "
-                   "[--settle-ms MS] -- COMMAND [ARGS...]\n"
+                   "[--settle-ms MS] [--broken-edits] -- COMMAND [ARGS...]\n"
                    "       pyfaq_bench_lsp PYFAQ_BINARY [FILE] [--sync]\n";
       return 2;
     }
