@@ -2,12 +2,14 @@
 // the raw tree-sitter parse of the same files. Usage: pyfaq_bench_check [DIR] [benchmark flags]
 #include <benchmark/benchmark.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "grammar/document.h"
@@ -61,6 +63,29 @@ void BM_TreeSitterParse(benchmark::State& state) {
   report(state);
 }
 
+// The floor on N threads: files handed out one at a time, one parser per thread (as
+// `pyfaq check -j N` shares files), real time.
+void BM_TreeSitterParseJobs(benchmark::State& state) {
+  const auto jobs = static_cast<std::size_t>(state.range(0));
+  for (auto _ : state) {
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> threads;
+    for (std::size_t j = 0; j < jobs; ++j) {
+      threads.emplace_back([&next] {
+        pyfaq::grammar::ParserPtr parser = pyfaq::grammar::make_python_parser();
+        const auto& texts = corpus().texts;
+        for (std::size_t i; (i = next.fetch_add(1)) < texts.size();) {
+          pyfaq::grammar::TreePtr tree(ts_parser_parse_string(
+              parser.get(), nullptr, texts[i].data(), static_cast<uint32_t>(texts[i].size())));
+          benchmark::DoNotOptimize(tree.get());
+        }
+      });
+    }
+    for (auto& thread : threads) thread.join();
+  }
+  report(state);
+}
+
 // Document: parse plus the line table.
 void BM_Document(benchmark::State& state) {
   for (auto _ : state) {
@@ -100,6 +125,13 @@ void BM_Analyze(benchmark::State& state) {
 }
 
 BENCHMARK(BM_TreeSitterParse)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_TreeSitterParseJobs)
+    ->Arg(1)
+    ->Arg(2)
+    ->ArgName("jobs")
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 BENCHMARK(BM_Document)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_SemanticModel)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond)->Iterations(3);

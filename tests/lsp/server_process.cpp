@@ -12,7 +12,8 @@
 
 namespace pyfaq::testing {
 
-ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::string>& arguments) {
+ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::string>& arguments,
+                             const Options& options) {
   int in_pipe[2], out_pipe[2];
   if (::pipe(in_pipe) != 0 || ::pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
   pid_ = ::fork();
@@ -28,7 +29,8 @@ ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::s
     for (const std::string& argument : arguments)
       argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
-    ::execv(binary.c_str(), argv.data());
+    if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) ::_exit(127);
+    ::execvp(binary.c_str(), argv.data());
     ::_exit(127);
   }
   ::close(in_pipe[0]);

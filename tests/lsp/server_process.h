@@ -14,8 +14,15 @@ namespace pyfaq::testing {
 
 class ServerProcess {
  public:
-  /// Starts `binary` with `arguments` (e.g. {"serve", "--sync"}).
-  ServerProcess(const std::string& binary, const std::vector<std::string>& arguments);
+  struct Options {
+    std::string cwd;  ///< working directory of the child; empty: the caller's
+  };
+  /// Starts `binary` with `arguments` (e.g. {"serve", "--sync"}); a binary without a slash is
+  /// looked up on PATH (e.g. "node").
+  ServerProcess(const std::string& binary, const std::vector<std::string>& arguments,
+                const Options& options);
+  ServerProcess(const std::string& binary, const std::vector<std::string>& arguments)
+      : ServerProcess(binary, arguments, Options{}) {}
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -35,6 +42,7 @@ class ServerProcess {
   std::optional<int> wait_exit(std::chrono::milliseconds timeout = std::chrono::seconds(10));
   /// The peak resident set size of the child in KiB, read from /proc while it runs.
   long resident_kib() const;
+  pid_t pid() const { return pid_; }
 
  private:
   bool fill(std::chrono::steady_clock::time_point deadline);
