@@ -62,6 +62,10 @@ uint32_t CompiledQuery::pattern_count() const {
   return ts_query_pattern_count(query_.get());
 }
 
+uint32_t CompiledQuery::pattern_start_byte(uint32_t index) const {
+  return ts_query_start_byte_for_pattern(query_.get(), index);
+}
+
 MatchLog::MatchLog(const CompiledQuery& query, TSNode root) {
   QueryCursorPtr cursor(ts_query_cursor_new());
   ts_query_cursor_exec(cursor.get(), query.get(), root);

@@ -42,6 +42,8 @@ class CompiledQuery {
   void for_each_match(TSNode node, const std::function<void(const QueryMatch&)>& visit) const;
 
   uint32_t pattern_count() const;
+  /// Where pattern `index` starts in the source the query was compiled from.
+  uint32_t pattern_start_byte(uint32_t index) const;
   const TSQuery* get() const { return query_.get(); }
 
  private:

@@ -12,41 +12,63 @@
 
 namespace pyfaq::knowledge {
 
+namespace {
+
+/// The error of a combined query that failed, naming the rule whose query fails alone.
+std::runtime_error query_error(const RuleSet& set, const std::string& combined_error) {
+  for (const RuleSet::Entry& entry : set.entries()) {
+    if (!entry.has_query) continue;
+    const std::string file = query_file(*entry.definition);
+    auto alone = grammar::CompiledQuery::compile(embedded_file(file));
+    if (auto* error = std::get_if<std::string>(&alone)) {
+      return std::runtime_error("rule " + std::string(entry.definition->info.code) + ": query " +
+                                file + ": " + *error);
+    }
+  }
+  return std::runtime_error("the rules' queries together: " + combined_error);
+}
+
+}  // namespace
+
 RuleSet RuleSet::all() {
+  // One compilation of every rule's query together (compiling costs more than a parse of a
+  // large module); each rule's patterns are those whose source lies in its part.
   RuleSet set;
   std::string combined;
-  uint32_t patterns = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> parts;  // each rule's byte range in `combined`
   for (const RuleDefinition& definition : all_rules()) {
-    Entry entry{&definition, nullptr, true, definition.info.severity};
+    Entry entry{&definition, definition.has_query, true, definition.info.severity};
+    const auto start = static_cast<uint32_t>(combined.size());
     if (definition.has_query) {
       const std::string_view source = embedded_file(query_file(definition));
       if (source.empty()) {
         throw std::runtime_error("rule " + std::string(definition.info.code) + ": no query file " +
                                  query_file(definition));
       }
-      auto compiled = grammar::CompiledQuery::compile(source);
-      if (auto* error = std::get_if<std::string>(&compiled)) {
-        throw std::runtime_error("rule " + std::string(definition.info.code) + ": query " +
-                                 query_file(definition) + ": " + *error);
-      }
-      entry.query = std::make_shared<const grammar::CompiledQuery>(
-          std::move(std::get<grammar::CompiledQuery>(compiled)));
-      entry.first_pattern = patterns;
-      patterns += entry.query->pattern_count();
-      entry.end_pattern = patterns;
       combined += source;
       combined += '\n';
     }
+    parts.emplace_back(start, static_cast<uint32_t>(combined.size()));
     set.entries_.push_back(std::move(entry));
   }
   auto compiled = grammar::CompiledQuery::compile(combined);
-  if (auto* error = std::get_if<std::string>(&compiled)) {
-    throw std::runtime_error("the rules' queries together: " + *error);
-  }
+  if (auto* error = std::get_if<std::string>(&compiled)) throw query_error(set, *error);
   set.combined_ = std::make_shared<const grammar::CompiledQuery>(
       std::move(std::get<grammar::CompiledQuery>(compiled)));
-  if (set.combined_->pattern_count() != patterns) {
-    throw std::runtime_error("the rules' queries together do not keep their patterns apart");
+  // Patterns come in source order, so each rule's are a contiguous run.
+  uint32_t pattern = 0;
+  const uint32_t count = set.combined_->pattern_count();
+  for (std::size_t i = 0; i < set.entries_.size(); ++i) {
+    Entry& entry = set.entries_[i];
+    entry.first_pattern = pattern;
+    while (pattern < count && set.combined_->pattern_start_byte(pattern) < parts[i].second) {
+      ++pattern;
+    }
+    entry.end_pattern = pattern;
+    if (entry.has_query && entry.first_pattern == entry.end_pattern) {
+      throw std::runtime_error("rule " + std::string(entry.definition->info.code) +
+                               ": its query has no pattern");
+    }
   }
   return set;
 }
@@ -105,13 +127,13 @@ std::vector<Finding> analyze(const grammar::Document& document, const grammar::S
   std::optional<grammar::MatchLog> matches;
   if (rules.combined_query() &&
       std::any_of(rules.entries().begin(), rules.entries().end(),
-                  [&](const RuleSet::Entry& entry) { return runs(entry) && entry.query; })) {
+                  [&](const RuleSet::Entry& entry) { return runs(entry) && entry.has_query; })) {
     matches.emplace(*rules.combined_query(), document.root());
   }
   for (const RuleSet::Entry& entry : rules.entries()) {
     if (!runs(entry)) continue;
     std::optional<grammar::RuleQuery> query;
-    if (entry.query) {
+    if (entry.has_query) {
       query.emplace(*rules.combined_query(), *matches, entry.first_pattern, entry.end_pattern);
     }
     const RuleContext context{document, model, query ? &*query : nullptr, entry.definition->info,

@@ -33,7 +33,7 @@ class RuleSet {
 
   struct Entry {
     const RuleDefinition* definition;
-    std::shared_ptr<const grammar::CompiledQuery> query;  // the rule's own, compiled alone
+    bool has_query = false;  // the rule reads matches of its own patterns
     bool enabled = true;
     Severity severity = Severity::Warning;
     uint32_t first_pattern = 0, end_pattern = 0;  // its patterns within combined_query()
