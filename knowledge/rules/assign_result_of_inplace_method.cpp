@@ -5,6 +5,7 @@
 #include "grammar/bound_values.h"
 #include "grammar/call_arguments.h"
 #include "grammar/syntax.h"
+#include "knowledge/rules/calls.h"
 #include "knowledge/rules/checks.h"
 
 namespace pyfaq::knowledge::rules {
@@ -223,12 +224,8 @@ void check_call(const RuleContext& context, TSNode call, TSNode function, TSNode
 }  // namespace
 
 void check_assign_result_of_inplace_method(const RuleContext& context) {
-  const grammar::RuleQuery& query = *context.query;
-  const auto call = query.capture("call");
-  const auto function = query.capture("call.function");
-  const auto arguments = query.capture("call.arguments");
-  query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {
-    check_call(context, match.get(call), match.get(function), match.get(arguments));
+  for_each_call_match(context, [&](TSNode call, TSNode function, TSNode arguments) {
+    check_call(context, call, function, arguments);
   });
 }
 

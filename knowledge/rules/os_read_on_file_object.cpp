@@ -168,12 +168,8 @@ void check_call(const RuleContext& context, TSNode call, TSNode function, TSNode
 }  // namespace
 
 void check_os_read_on_file_object(const RuleContext& context) {
-  const grammar::RuleQuery& query = *context.query;
-  const auto call = query.capture("call");
-  const auto function = query.capture("call.function");
-  const auto arguments = query.capture("call.arguments");
-  query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {
-    check_call(context, match.get(call), match.get(function), match.get(arguments));
+  for_each_call_match(context, [&](TSNode call, TSNode function, TSNode arguments) {
+    check_call(context, call, function, arguments);
   });
 }
 

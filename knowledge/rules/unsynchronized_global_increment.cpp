@@ -9,6 +9,7 @@
 #include "grammar/bound_values.h"
 #include "grammar/call_arguments.h"
 #include "grammar/syntax.h"
+#include "knowledge/rules/calls.h"
 #include "knowledge/rules/checks.h"
 #include "knowledge/rules/thread_classes.h"
 
@@ -295,14 +296,9 @@ std::string describe(const Update& update, TSNode function, std::string_view sou
 }  // namespace
 
 void check_unsynchronized_global_increment(const RuleContext& context) {
-  const auto& query = *context.query;
-  const auto call = query.capture("call");
-  const auto function = query.capture("call.function");
-  const auto arguments = query.capture("call.arguments");
   std::vector<EntrySite> sites;
-  query.for_each_match(context.document.root(), [&](const grammar::QueryMatch& match) {
-    collect_sites(context, match.get(call), grammar::skip_parentheses(match.get(function)),
-                  match.get(arguments), sites);
+  for_each_call_match(context, [&](TSNode call, TSNode function, TSNode arguments) {
+    collect_sites(context, call, grammar::skip_parentheses(function), arguments, sites);
   });
   if (sites.empty()) return;
 
