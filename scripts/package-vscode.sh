@@ -17,12 +17,8 @@ vsix=$out/pyfaq-$target.vsix
 cd "$extension"
 
 # Pinned by package-lock.json; no install scripts needed (esbuild finds its binary package).
-stamp=node_modules/.pyfaq-lock
-if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
-  echo "package-vscode: npm ci in editors/vscode/"
-  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-  cp package-lock.json "$stamp"
-fi
+source "$root/scripts/lib/install.sh"
+ensure_npm_packages "$extension" --ignore-scripts
 
 npm run --silent typecheck
 tests=$(npm test --silent 2>&1) || { echo "$tests"; echo "package-vscode: FAIL: unit tests" >&2; exit 1; }

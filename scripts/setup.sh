@@ -10,30 +10,18 @@ APT_PACKAGES=(
   python3 python3-doc
 )
 
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
+source scripts/lib/install.sh
+
 # The machine image may ship node/npm outside dpkg; only ask apt for them when absent.
 if command -v node >/dev/null && command -v npm >/dev/null; then
   kept=()
-  for pkg in "${missing[@]}"; do [[ $pkg == nodejs || $pkg == npm ]] || kept+=("$pkg"); done
-  missing=("${kept[@]+"${kept[@]}"}")
+  for pkg in "${APT_PACKAGES[@]}"; do [[ $pkg == nodejs || $pkg == npm ]] || kept+=("$pkg"); done
+  APT_PACKAGES=("${kept[@]}")
 fi
-if ((${#missing[@]})); then
-  echo "setup: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+ensure_apt_packages "${APT_PACKAGES[@]}"
 
 # npm packages pinned by lockfiles, installed without running any install script: the
 # tree-sitter core and Python grammar (grammar/), and the vscode-jsonrpc test client (tests/client/).
 for folder in grammar tests/client; do
-  stamp=$folder/node_modules/.pyfaq-lock
-  if ! cmp -s "$folder/package-lock.json" "$stamp" 2>/dev/null; then
-    echo "setup: npm ci in $folder/"
-    (cd "$folder" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-    cp "$folder/package-lock.json" "$stamp"
-  fi
+  ensure_npm_packages "$PWD/$folder" --ignore-scripts
 done
