@@ -6,7 +6,7 @@
 //
 // Environment: PYFAQ_CODE_SERVER (code-server's entry.js), PYFAQ_NODE24 (the Node it runs on).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,7 +105,7 @@ async function cleanUp() {
 
 function installExtension() {
   const started = Date.now();
-  const result = spawnSync(process.execPath.includes(node24) ? process.execPath : path.join(node24, 'bin', 'node'),
+  const result = spawnSync(path.join(node24, 'bin', 'node'),
     [...serverArgs, '--install-extension', path.resolve(options.vsix)],
     { env: serverEnv, encoding: 'utf8', timeout: 120_000 });
   const output = `${result.stdout}${result.stderr}`.trim();
