@@ -92,8 +92,8 @@ export class Workbench {
     return state;
   }
 
-  /// The text of an output channel, once it matches the pattern.
-  async outputText(channel, pattern) {
+  /// The text of pyfaq's output channel (Show Output), once it matches the pattern.
+  async outputText(pattern) {
     await this.runCommand(`Python FAQ: Show Output`);
     const view = this.page.locator('.panel .monaco-editor .view-lines').first();
     const deadline = Date.now() + LONG;
