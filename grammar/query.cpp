@@ -1,6 +1,7 @@
 // A compiled tree-sitter query with its capture names, and iteration over its matches.
 #include "grammar/query.h"
 
+#include <algorithm>
 #include <variant>
 
 #include "grammar/python_language.h"
@@ -67,19 +68,47 @@ uint32_t CompiledQuery::pattern_start_byte(uint32_t index) const {
 }
 
 MatchLog::MatchLog(const CompiledQuery& query, TSNode root) {
+  run(query, root, nullptr);
+}
+
+MatchLog::MatchLog(const CompiledQuery& query, TSNode root, ByteRange range) {
+  run(query, root, &range);
+}
+
+void MatchLog::run(const CompiledQuery& query, TSNode root, const ByteRange* range) {
   QueryCursorPtr cursor(ts_query_cursor_new());
+  if (range) {
+    ts_query_cursor_set_byte_range(cursor.get(), static_cast<uint32_t>(range->start),
+                                   static_cast<uint32_t>(range->end));
+  }
   ts_query_cursor_exec(cursor.get(), query.get(), root);
   TSQueryMatch match;
   while (ts_query_cursor_next_match(cursor.get(), &match)) {
     entries_.push_back({match.id, match.pattern_index, match.capture_count, captures_.size()});
     captures_.insert(captures_.end(), match.captures, match.captures + match.capture_count);
   }
+  // A counting sort by pattern keeps the found order within each pattern.
+  pattern_starts_.assign(query.pattern_count() + 1, 0);
+  for (const Entry& entry : entries_) ++pattern_starts_[entry.pattern + 1];
+  for (std::size_t i = 1; i < pattern_starts_.size(); ++i) {
+    pattern_starts_[i] += pattern_starts_[i - 1];
+  }
+  by_pattern_.resize(entries_.size());
+  std::vector<uint32_t> next(pattern_starts_.begin(), pattern_starts_.end() - 1);
+  for (uint32_t i = 0; i < entries_.size(); ++i) by_pattern_[next[entries_[i].pattern]++] = i;
 }
 
 void MatchLog::for_each(uint32_t first_pattern, uint32_t end_pattern,
                         const std::function<void(const QueryMatch&)>& visit) const {
-  for (const Entry& entry : entries_) {
-    if (entry.pattern < first_pattern || entry.pattern >= end_pattern) continue;
+  const auto patterns = static_cast<uint32_t>(pattern_starts_.size() - 1);
+  first_pattern = std::min(first_pattern, patterns);
+  end_pattern = std::clamp(end_pattern, first_pattern, patterns);
+  // The rule's patterns are contiguous, so their matches are one slice; back in found order.
+  std::vector<uint32_t> indices(by_pattern_.begin() + pattern_starts_[first_pattern],
+                                by_pattern_.begin() + pattern_starts_[end_pattern]);
+  std::sort(indices.begin(), indices.end());
+  for (const uint32_t index : indices) {
+    const Entry& entry = entries_[index];
     const TSQueryMatch match{entry.id, entry.pattern, entry.capture_count,
                              captures_.data() + entry.first_capture};
     visit(QueryMatch(match));

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "grammar/text_buffer.h"
 #include "grammar/ts_handles.h"
 
 namespace pyfaq::grammar {
@@ -59,12 +60,16 @@ class CompiledQuery {
 class MatchLog {
  public:
   MatchLog(const CompiledQuery& query, TSNode root);
+  /// Only the matches that intersect `range` (those of patterns rooted above it included).
+  MatchLog(const CompiledQuery& query, TSNode root, ByteRange range);
 
   /// Calls `visit` for each kept match of a pattern in [first, end), in the order found.
   void for_each(uint32_t first_pattern, uint32_t end_pattern,
                 const std::function<void(const QueryMatch&)>& visit) const;
 
  private:
+  void run(const CompiledQuery& query, TSNode root, const ByteRange* range);
+
   struct Entry {
     uint32_t id;
     uint16_t pattern;
@@ -73,6 +78,10 @@ class MatchLog {
   };
   std::vector<Entry> entries_;
   std::vector<TSQueryCapture> captures_;
+  // Entry indices grouped by pattern (in found order within each), and where each pattern's
+  // group starts: a reader of a few patterns skips every other pattern's matches.
+  std::vector<uint32_t> by_pattern_;
+  std::vector<uint32_t> pattern_starts_;
 };
 
 /// What a rule sees of the shared query: capture ids by name, and its own patterns' matches.

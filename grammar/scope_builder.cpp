@@ -1,5 +1,6 @@
 // Builds a SemanticModel's scopes and bindings in one iterative walk over the syntax tree.
 #include <algorithm>
+#include <span>
 #include <string>
 
 #include "grammar/document.h"
@@ -17,6 +18,7 @@ struct Frame {
   ScopeId opened;               // the scope its body opens (== scope when it opens none)
   bool parameter_list = false;  // inside the parameters of `opened`
   bool first_for_clause_seen = false;
+  bool skipped = false;  // a def body the caller asked not to walk
 };
 
 bool is_parameter_list(TSNode node) {
@@ -40,7 +42,9 @@ void for_each_named_child(TSNode node, Visit&& visit) {
 
 class ScopeBuilder {
  public:
-  ScopeBuilder(SemanticModel& model, std::string_view source) : model_(model), source_(source) {}
+  ScopeBuilder(SemanticModel& model, std::string_view source,
+               std::span<const uint32_t> skipped_bodies)
+      : model_(model), source_(source), skipped_bodies_(skipped_bodies) {}
 
   void run(TSNode root) {
     model_.scopes_.push_back(Scope{ScopeKind::Module, root, std::nullopt, {}, {}, {}, false});
@@ -54,7 +58,7 @@ class ScopeBuilder {
     std::vector<Frame> stack;
     stack.push_back(enter(root, Frame{root, kModuleScope, kModuleScope}, nullptr));
     for (;;) {
-      if (ts_tree_cursor_goto_first_child(cursor.get())) {
+      if (!stack.back().skipped && ts_tree_cursor_goto_first_child(cursor.get())) {
         push_current(cursor, stack);
         continue;
       }
@@ -74,8 +78,14 @@ class ScopeBuilder {
     const TSNode node = ts_tree_cursor_current_node(cursor.get());
     const char* field_name = ts_tree_cursor_current_field_name(cursor.get());
     Frame& parent = stack.back();
-    const Frame frame{node, scope_for_child(parent, node, field_name), 0};
-    stack.push_back(enter(node, frame, &parent));
+    Frame frame{node, scope_for_child(parent, node, field_name), 0};
+    if (!skipped_bodies_.empty() && field_name && std::string_view(field_name) == "body" &&
+        is_type(parent.node, "function_definition")) {
+      frame.skipped = std::binary_search(skipped_bodies_.begin(), skipped_bodies_.end(),
+                                         ts_node_start_byte(node));
+    }
+    if (frame.skipped) frame.opened = frame.scope;
+    stack.push_back(frame.skipped ? frame : enter(node, frame, &parent));
   }
 
   /// Which scope a child is evaluated in: defaults, annotations, decorators, base classes and the
@@ -316,12 +326,15 @@ class ScopeBuilder {
 
   SemanticModel& model_;
   std::string_view source_;
+  std::span<const uint32_t> skipped_bodies_;  // start bytes, sorted
 };
 
-SemanticModel SemanticModel::build(const Document& document) {
+SemanticModel SemanticModel::build(const Document& document,
+                                   std::span<const uint32_t> skipped_bodies) {
   SemanticModel model;
   model.source_ = document.text();
-  ScopeBuilder(model, model.source_).run(document.root());
+  model.complete_ = skipped_bodies.empty();
+  ScopeBuilder(model, model.source_, skipped_bodies).run(document.root());
   // Which names are only ever imports of one target, decided once per name rather than per
   // use: a module importing `os` ten thousand times must not cost ten thousand squared.
   for (Scope& scope : model.scopes_) {
@@ -335,6 +348,10 @@ SemanticModel SemanticModel::build(const Document& document) {
     }
   }
   return model;
+}
+
+SemanticModel SemanticModel::build(const Document& document) {
+  return build(document, {});
 }
 
 }  // namespace pyfaq::grammar

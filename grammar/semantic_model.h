@@ -85,6 +85,14 @@ class SemanticModel {
  public:
   static SemanticModel build(const Document& document);
 
+  /// A partial model for re-analysing a few functions: the bodies of the defs whose body blocks
+  /// start at `skipped_bodies` (sorted) are not walked, so no scope, binding or identifier inside
+  /// them is known. Everything outside them is as in the full model.
+  static SemanticModel build(const Document& document, std::span<const uint32_t> skipped_bodies);
+
+  /// False for a partial model.
+  bool complete() const { return complete_; }
+
   std::string_view source() const { return source_; }
   const Scope& scope(ScopeId id) const { return scopes_[id]; }
   const Binding& binding(BindingId id) const { return bindings_[id]; }
@@ -141,6 +149,7 @@ class SemanticModel {
   std::vector<Binding> bindings_;
   std::unordered_map<const void*, ScopeId> identifier_scopes_;
   std::unordered_set<std::string> imported_modules_;  // top-level names of absolute imports
+  bool complete_ = true;
 };
 
 }  // namespace pyfaq::grammar

@@ -18,6 +18,14 @@ TSNode decorated_parent(TSNode definition) {
   return TSNode{};
 }
 
+TSNode outermost_function(TSNode node) {
+  TSNode outermost{};
+  for (TSNode up = node; !ts_node_is_null(up); up = ts_node_parent(up)) {
+    if (is_type(up, "function_definition")) outermost = up;
+  }
+  return outermost;
+}
+
 bool is_comprehension(TSNode node) {
   const std::string_view type = node_type(node);
   return type == "list_comprehension" || type == "set_comprehension" ||

@@ -38,6 +38,7 @@ inline bool same_node(TSNode a, TSNode b) {
 /// `visit` returns false.
 template <typename Visit>
 void for_each_descendant(TSNode root, Visit&& visit) {
+  if (ts_node_is_null(root)) return;  // broken code can leave a rule with no region to search
   TreeCursor cursor(root);
   for (;;) {
     if (!visit(ts_tree_cursor_current_node(cursor.get()))) return;
@@ -54,6 +55,10 @@ TSNode skip_parentheses(TSNode node);
 /// The decorators of a function or class definition (empty range when undecorated): the
 /// `decorated_definition` parent, or a null node.
 TSNode decorated_parent(TSNode definition);
+
+/// The outermost function_definition around `node` (itself included), or a null node when it
+/// lies outside every def.
+TSNode outermost_function(TSNode node);
 
 /// Whether a comprehension node introduces its own scope.
 bool is_comprehension(TSNode node);

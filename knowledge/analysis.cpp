@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
 #include <variant>
 
 #include "grammar/semantic_model.h"
@@ -112,42 +113,90 @@ Severity RuleSet::severity_of(const RuleInfo& rule) const {
   return rule.severity;
 }
 
+namespace {
+
+/// Whether a module with this model imports one of the space-separated `modules`.
+bool imports_any(const grammar::SemanticModel& model, std::string_view modules) {
+  while (!modules.empty()) {
+    const std::size_t space = modules.find(' ');
+    if (model.imports_module(modules.substr(0, space))) return true;
+    if (space == std::string_view::npos) break;
+    modules.remove_prefix(space + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<bool> running_rules(const RuleSet& rules, const grammar::SemanticModel& model) {
+  std::vector<bool> running;
+  running.reserve(rules.entries().size());
+  for (const RuleSet::Entry& entry : rules.entries()) {
+    const std::string_view needs_import = entry.definition->needs_import;
+    running.push_back(entry.enabled && (needs_import.empty() || imports_any(model, needs_import)));
+  }
+  return running;
+}
+
+RuleRun run_rules(const grammar::Document& document, const grammar::SemanticModel& model,
+                  const RuleSet& rules, const std::vector<bool>& running,
+                  std::optional<grammar::ByteRange> range) {
+  RuleRun run;
+  std::vector<Finding>& findings = run.findings;
+  const auto& entries = rules.entries();
+  run.reads_other_functions.assign(entries.size(), false);
+  // One pass of every rule's patterns over the tree, when some rule that runs has a query.
+  std::optional<grammar::MatchLog> matches;
+  bool any_query = false;
+  for (std::size_t i = 0; i < entries.size(); ++i) any_query |= running[i] && entries[i].has_query;
+  if (rules.combined_query() && any_query) {
+    if (range) {
+      matches.emplace(*rules.combined_query(), document.root(), *range);
+    } else {
+      matches.emplace(*rules.combined_query(), document.root());
+    }
+  }
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (!running[i]) continue;
+    const RuleSet::Entry& entry = entries[i];
+    std::optional<grammar::RuleQuery> query;
+    if (entry.has_query) {
+      query.emplace(*rules.combined_query(), *matches, entry.first_pattern, entry.end_pattern);
+    }
+    bool reads_other_functions = false;
+    const RuleContext context{document,
+                              model,
+                              query ? &*query : nullptr,
+                              entry.definition->info,
+                              findings,
+                              &reads_other_functions};
+    const std::size_t before = findings.size();
+    entry.definition->check(context);
+    for (std::size_t k = before; k < findings.size(); ++k) findings[k].severity = entry.severity;
+    run.reads_other_functions[i] = reads_other_functions;
+  }
+  return run;
+}
+
+std::vector<Finding> apply_suppressions(const grammar::Document& document,
+                                        std::vector<Finding> findings) {
+  std::erase_if(findings, [&](const Finding& finding) { return is_suppressed(document, finding); });
+  // A total order, so that the same findings come out the same however they were gathered.
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.range.start, a.rule->code, a.range.end, a.message) <
+           std::tie(b.range.start, b.rule->code, b.range.end, b.message);
+  });
+  return findings;
+}
+
 std::vector<Finding> analyze(const grammar::Document& document, const RuleSet& rules) {
   return analyze(document, grammar::SemanticModel::build(document), rules);
 }
 
 std::vector<Finding> analyze(const grammar::Document& document, const grammar::SemanticModel& model,
                              const RuleSet& rules) {
-  std::vector<Finding> findings;
-  const auto runs = [&](const RuleSet::Entry& entry) {
-    const std::string_view needs_import = entry.definition->needs_import;
-    return entry.enabled && (needs_import.empty() || model.imports_module(needs_import));
-  };
-  // One pass of every rule's patterns over the tree, when some rule that runs has a query.
-  std::optional<grammar::MatchLog> matches;
-  if (rules.combined_query() &&
-      std::any_of(rules.entries().begin(), rules.entries().end(),
-                  [&](const RuleSet::Entry& entry) { return runs(entry) && entry.has_query; })) {
-    matches.emplace(*rules.combined_query(), document.root());
-  }
-  for (const RuleSet::Entry& entry : rules.entries()) {
-    if (!runs(entry)) continue;
-    std::optional<grammar::RuleQuery> query;
-    if (entry.has_query) {
-      query.emplace(*rules.combined_query(), *matches, entry.first_pattern, entry.end_pattern);
-    }
-    const RuleContext context{document, model, query ? &*query : nullptr, entry.definition->info,
-                              findings};
-    const std::size_t before = findings.size();
-    entry.definition->check(context);
-    for (std::size_t i = before; i < findings.size(); ++i) findings[i].severity = entry.severity;
-  }
-  std::erase_if(findings, [&](const Finding& finding) { return is_suppressed(document, finding); });
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return a.range.start != b.range.start ? a.range.start < b.range.start
-                                          : a.rule->code < b.rule->code;
-  });
-  return findings;
+  return apply_suppressions(
+      document, run_rules(document, model, rules, running_rules(rules, model)).findings);
 }
 
 }  // namespace pyfaq::knowledge

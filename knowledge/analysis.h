@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,28 @@ class RuleSet {
   std::vector<Entry> entries_;
   std::shared_ptr<const grammar::CompiledQuery> combined_;
 };
+
+/// Which entries of `rules` run on a module with this model: the enabled ones whose needed
+/// import (if any) the module has.
+std::vector<bool> running_rules(const RuleSet& rules, const grammar::SemanticModel& model);
+
+/// What the rules marked in `running` found: findings as the rules make them (unsorted,
+/// suppression comments not applied), and per RuleSet entry whether it read another function's
+/// body for some code (RuleContext::reads_other_functions).
+struct RuleRun {
+  std::vector<Finding> findings;
+  std::vector<bool> reads_other_functions;
+};
+
+/// Runs the entries marked in `running`. With `range`, the rules see only query matches that
+/// intersect it.
+RuleRun run_rules(const grammar::Document& document, const grammar::SemanticModel& model,
+                  const RuleSet& rules, const std::vector<bool>& running,
+                  std::optional<grammar::ByteRange> range = std::nullopt);
+
+/// Drops the findings a `# pyfaq: ignore` comment silences and sorts the rest by position.
+std::vector<Finding> apply_suppressions(const grammar::Document& document,
+                                        std::vector<Finding> findings);
 
 /// Runs every enabled rule over a document. Pure and thread-safe for distinct documents; broken
 /// Python yields fewer findings, never an error. Findings suppressed by a

@@ -21,7 +21,16 @@ struct RuleContext {
   const RuleInfo& rule;
   std::vector<Finding>& findings;
 
+  bool* reads_other_functions_flag = nullptr;  // set by reads_other_functions()
+
   std::string_view source() const { return document.text(); }
+  /// Says that what the rule decides about some code depends on the body of a def other than
+  /// the one holding that code (or, for code outside every def, on any def's body). A rule with
+  /// Reach::Function calls it before it reads another def's body, so that an edit inside one
+  /// function is not re-analysed alone when it could change tips elsewhere.
+  void reads_other_functions() const {
+    if (reads_other_functions_flag) *reads_other_functions_flag = true;
+  }
   void report(grammar::ByteRange range, std::string message, std::optional<Fix> fix = {}) const {
     findings.push_back(Finding{&rule, range, std::move(message), std::move(fix), rule.severity});
   }
@@ -29,16 +38,29 @@ struct RuleContext {
 
 using RuleCheck = void (*)(const RuleContext&);
 
+/// How far from a finding the code it depends on may lie, which decides whether an edit inside
+/// one function can be re-analysed alone.
+enum class Reach {
+  /// A finding inside a def depends on that def and on the code outside every def body (module
+  /// statements, class bodies, def headers); one outside every def body only on that code. When
+  /// the rule needs another def's body for some code, it says so first with
+  /// RuleContext::reads_other_functions().
+  Function,
+  /// Anything in the module, always: every edit re-analyses the module while the rule runs.
+  Module,
+};
+
 /// A rule as the registry lists it: its facts; the stem of its files `rules/STEM.cpp`,
 /// `rules/STEM.md` (its doc) and, when `has_query`, `rules/STEM.scm`; the function that checks
-/// it; and the module a file must import for the rule to have anything to find (empty: every
-/// file).
+/// it; the modules a file must import one of for the rule to have anything to find
+/// (space-separated; empty: every file); and its reach.
 struct RuleDefinition {
   RuleInfo info;
   std::string_view stem;
   bool has_query;
   RuleCheck check;
   std::string_view needs_import;
+  Reach reach = Reach::Module;
 };
 
 /// The embedded name of a rule's query file: "rules/STEM.scm".

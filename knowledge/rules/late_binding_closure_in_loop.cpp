@@ -190,6 +190,8 @@ bool escapes_for_loop(const RuleContext& context, TSNode closure, TSNode loop) {
   };
   if (is_type(closure, "lambda")) return qualifies(closure);
 
+  // A def in a loop outside every def: the loop body may hold other defs' bodies.
+  if (ts_node_is_null(grammar::outermost_function(loop))) context.reads_other_functions();
   const TSNode name = field(closure, "name");
   const std::string_view text = node_text(name, context.source());
   const auto def_scope = context.model.scope_of(name);

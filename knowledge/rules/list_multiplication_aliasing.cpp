@@ -330,11 +330,18 @@ bool contains_comment(TSNode node) {
   return found;
 }
 
-/// Whether the module calls `_(...)`: gettext's conventional name, which a comprehension's
-/// `for _` would shadow for whoever reads the code.
-bool calls_underscore(TSNode root, std::string_view source) {
+/// Whether the code around the product calls `_(...)`: gettext's conventional name, which a
+/// comprehension's `for _` would shadow for whoever reads the code. Around: the def holding
+/// the product, or the module for a product outside every def.
+bool calls_underscore(const RuleContext& context, TSNode product) {
+  TSNode around = grammar::outermost_function(product);
+  if (ts_node_is_null(around)) {
+    context.reads_other_functions();
+    around = context.document.root();
+  }
+  const std::string_view source = context.source();
   bool found = false;
-  grammar::for_each_descendant(root, [&](TSNode current) {
+  grammar::for_each_descendant(around, [&](TSNode current) {
     if (is_type(current, "call")) {
       const TSNode function = field(current, "function");
       found = is_type(function, "identifier") && node_text(function, source) == "_";
@@ -352,8 +359,7 @@ std::optional<Fix> make_fix(const RuleContext& context, TSNode product, TSNode e
   if (contains_comment(product)) return std::nullopt;  // the rewrite would drop it
   const std::string_view source = context.source();
   std::string_view loop = "_";
-  if (contains_identifier(element, "_", source) ||
-      calls_underscore(context.document.root(), source)) {
+  if (contains_identifier(element, "_", source) || calls_underscore(context, product)) {
     loop = "_i";
   }
   if (contains_identifier(element, loop, source)) return std::nullopt;
@@ -402,6 +408,8 @@ void check_product(const RuleContext& context, TSNode product) {
   const Storage storage = where_stored(product);
   if (!storage.stored) return;
   if (!storage.escapes) {
+    // `self.x` rows may change in any method, a module global's in any function.
+    if (!is_type(storage.region, "function_definition")) context.reads_other_functions();
     const bool changed = std::any_of(storage.targets.begin(), storage.targets.end(), [&](TSNode t) {
       return rows_change(storage.region, t, context.source());
     });

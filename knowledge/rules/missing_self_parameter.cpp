@@ -56,6 +56,7 @@ std::optional<TSNode> first_unbound_self(const RuleContext& context, TSNode meth
 /// meaning once `self` is added.
 bool named_through_class(const RuleContext& context, std::string_view class_name,
                          std::string_view method) {
+  context.reads_other_functions();
   bool found = false;
   grammar::for_each_descendant(context.document.root(), [&](TSNode node) {
     if (is_type(node, "attribute")) {
@@ -156,6 +157,7 @@ void check_class(const RuleContext& context, TSNode class_name, TSNode body) {
       continue;
     }
     if (!takes_nothing(method) || !context.model.decorators_of(method).empty()) continue;
+    context.reads_other_functions();  // calls and attributes in the other methods
     const auto call = first_instance_call(context, body, method);
     if (!call || assigns_attribute(context, body, method_name)) continue;
     context.report({ts_node_start_byte(name), ts_node_end_byte(name)},

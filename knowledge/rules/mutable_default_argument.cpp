@@ -160,6 +160,7 @@ bool stored_attribute_mutated(const RuleContext& context, TSNode target,
 
   const std::string_view attribute = node_text(field(target, "attribute"), context.source());
   const TSNode class_node = context.model.scope(*method.parent).node;
+  context.reads_other_functions();  // the class's other methods
   bool mutated = false;
   grammar::for_each_descendant(class_node, [&](TSNode node) {
     if (is_type(node, "attribute") &&

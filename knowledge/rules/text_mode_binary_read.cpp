@@ -159,8 +159,10 @@ bool only_binary_uses(const RuleContext& context, TSNode file) {
   if (!scope) return false;
   const auto resolving = model.binding_scope(name, *scope);
   if (!resolving) return false;
+  // Every use of the name lies in the scope that binds it; a module global's, anywhere.
+  if (*resolving == grammar::kModuleScope) context.reads_other_functions();
   bool ok = true;
-  grammar::for_each_descendant(context.document.root(), [&](TSNode node) {
+  grammar::for_each_descendant(model.scope(*resolving).node, [&](TSNode node) {
     if (!is_type(node, "identifier") || node_text(node, source) != name) return true;
     const auto at = model.scope_of(node);
     if (!at || model.binding_scope(name, *at) != resolving) return true;

@@ -53,7 +53,7 @@ Json to_diagnostic(const Session& session, const Snapshot& snapshot,
 
 Json to_diagnostics(const Session& session, const Snapshot& snapshot, const Analysis& analysis) {
   Json items = Json::array();
-  for (const knowledge::Finding& finding : analysis.findings) {
+  for (const knowledge::Finding& finding : analysis.findings()) {
     items.push_back(to_diagnostic(session, snapshot, finding));
   }
   return items;

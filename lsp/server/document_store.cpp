@@ -10,7 +10,7 @@ void DocumentStore::open(protocol::TextDocumentItem item) {
                     std::make_shared<const grammar::Document>(std::move(item.text))};
   const std::string uri = snapshot.uri;  // the right side of `=` is evaluated first
   const std::lock_guard lock(mutex_);
-  entries_[uri] = Entry{std::move(snapshot), nullptr};
+  entries_[uri] = Entry{std::move(snapshot), nullptr, nullptr};
 }
 
 void DocumentStore::change(const protocol::DidChangeParams& params, grammar::ColumnUnit unit) {
@@ -62,31 +62,46 @@ std::vector<std::string> DocumentStore::uris() const {
   return result;
 }
 
-std::shared_ptr<const Analysis> analyze_snapshot(const Snapshot& snapshot,
-                                                 std::shared_ptr<const knowledge::RuleSet> rules) {
-  auto analysis = std::make_shared<Analysis>();
-  analysis->document = snapshot.document;
-  analysis->rules = std::move(rules);
-  analysis->model = std::make_shared<const grammar::SemanticModel>(
-      grammar::SemanticModel::build(*snapshot.document));
-  if (snapshot.is_python()) {
-    analysis->findings = knowledge::analyze(*snapshot.document, *analysis->model, *analysis->rules);
+std::shared_ptr<const grammar::SemanticModel> Analysis::model() const {
+  const std::lock_guard lock(model_mutex_);
+  if (!model_) {
+    model_ =
+        std::make_shared<const grammar::SemanticModel>(grammar::SemanticModel::build(*document));
   }
-  return analysis;
+  return model_;
+}
+
+std::shared_ptr<const Analysis> analyze_snapshot(const Snapshot& snapshot,
+                                                 std::shared_ptr<const knowledge::RuleSet> rules,
+                                                 const Analysis* previous) {
+  knowledge::AnalysisResult result;
+  if (snapshot.is_python()) {
+    if (previous && previous->rules == rules) {
+      result =
+          knowledge::reanalyze(*previous->document, previous->result, *snapshot.document, *rules);
+    } else {
+      result = knowledge::analyze_document(
+          *snapshot.document, grammar::SemanticModel::build(*snapshot.document), *rules);
+    }
+  }
+  return std::make_shared<const Analysis>(snapshot.document, std::move(rules), std::move(result));
 }
 
 std::shared_ptr<const Analysis> DocumentStore::analysis(
     const Snapshot& snapshot, std::shared_ptr<const knowledge::RuleSet> rules) {
+  std::shared_ptr<const Analysis> previous;
   {
     const std::lock_guard lock(mutex_);
     const auto found = entries_.find(snapshot.uri);
-    if (found != entries_.end() && found->second.analysis &&
-        found->second.analysis->document == snapshot.document &&
-        found->second.analysis->rules == rules) {
-      return found->second.analysis;
+    if (found != entries_.end()) {
+      const auto& current = found->second.analysis;
+      if (current && current->document == snapshot.document && current->rules == rules) {
+        return current;
+      }
+      previous = found->second.latest;
     }
   }
-  auto analysis = analyze_snapshot(snapshot, std::move(rules));
+  auto analysis = analyze_snapshot(snapshot, std::move(rules), previous.get());
   remember(snapshot.uri, analysis);
   return analysis;
 }
@@ -94,9 +109,9 @@ std::shared_ptr<const Analysis> DocumentStore::analysis(
 void DocumentStore::remember(const std::string& uri, std::shared_ptr<const Analysis> analysis) {
   const std::lock_guard lock(mutex_);
   const auto found = entries_.find(uri);
-  if (found != entries_.end() && found->second.snapshot.document == analysis->document) {
-    found->second.analysis = std::move(analysis);
-  }
+  if (found == entries_.end()) return;
+  if (found->second.snapshot.document == analysis->document) found->second.analysis = analysis;
+  found->second.latest = std::move(analysis);
 }
 
 }  // namespace pyfaq::server

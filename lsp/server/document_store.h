@@ -12,6 +12,7 @@
 #include "grammar/document.h"
 #include "grammar/semantic_model.h"
 #include "knowledge/analysis.h"
+#include "knowledge/incremental.h"
 #include "lsp/protocol/protocol.h"
 
 namespace pyfaq::server {
@@ -27,11 +28,24 @@ struct Snapshot {
 };
 
 /// Findings and names of one snapshot under one rule set.
-struct Analysis {
-  std::shared_ptr<const grammar::Document> document;  // keeps `model`'s text alive
-  std::shared_ptr<const knowledge::RuleSet> rules;    // what it was made under
-  std::vector<knowledge::Finding> findings;
-  std::shared_ptr<const grammar::SemanticModel> model;
+class Analysis {
+ public:
+  Analysis(std::shared_ptr<const grammar::Document> document,
+           std::shared_ptr<const knowledge::RuleSet> rules, knowledge::AnalysisResult result)
+      : document(std::move(document)), rules(std::move(rules)), result(std::move(result)) {}
+
+  const std::shared_ptr<const grammar::Document> document;  // keeps the model's text alive
+  const std::shared_ptr<const knowledge::RuleSet> rules;    // what it was made under
+  const knowledge::AnalysisResult result;
+
+  const std::vector<knowledge::Finding>& findings() const { return result.findings; }
+  /// The document's full semantic model, built on first use (a re-analysis builds only a
+  /// partial one, for the functions it redid).
+  std::shared_ptr<const grammar::SemanticModel> model() const;
+
+ private:
+  mutable std::mutex model_mutex_;
+  mutable std::shared_ptr<const grammar::SemanticModel> model_;
 };
 
 class DocumentStore {
@@ -47,7 +61,8 @@ class DocumentStore {
   std::vector<std::string> uris() const;
 
   /// The analysis of the current version under `rules`, computed on first use and kept until
-  /// the document or the rules change.
+  /// the document or the rules change. It re-analyses from the document's previous analysis
+  /// when that was made under the same rules.
   std::shared_ptr<const Analysis> analysis(const Snapshot& snapshot,
                                            std::shared_ptr<const knowledge::RuleSet> rules);
   /// Stores an analysis made elsewhere (the diagnostics worker) if it is still current.
@@ -56,14 +71,17 @@ class DocumentStore {
  private:
   struct Entry {
     Snapshot snapshot;
-    std::shared_ptr<const Analysis> analysis;
+    std::shared_ptr<const Analysis> analysis;  // of `snapshot`, or null
+    std::shared_ptr<const Analysis> latest;    // the newest one made, of any version
   };
   mutable std::mutex mutex_;
   std::map<std::string, Entry> entries_;
 };
 
-/// Analyses a snapshot from scratch (no caching): findings and the semantic model.
+/// Analyses a snapshot: from `previous` (an analysis of an earlier version of the same document)
+/// when given and made under the same rules, else from scratch.
 std::shared_ptr<const Analysis> analyze_snapshot(const Snapshot& snapshot,
-                                                 std::shared_ptr<const knowledge::RuleSet> rules);
+                                                 std::shared_ptr<const knowledge::RuleSet> rules,
+                                                 const Analysis* previous = nullptr);
 
 }  // namespace pyfaq::server

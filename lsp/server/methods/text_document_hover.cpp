@@ -81,7 +81,7 @@ Json text_document_hover(Session& session, const protocol::TextDocumentPositionP
         {"range", protocol::to_json(to_range(text, mention->range, session.client.position_unit))}};
   }
   const auto analysis = session.documents().analysis(*snapshot, session.rules_for(params.uri));
-  const auto info = knowledge::hover_at(*snapshot->document, *analysis->model, analysis->findings,
+  const auto info = knowledge::hover_at(*snapshot->document, *analysis->model(), analysis->findings(),
                                         offset, session.hovers(), session.faqs());
   if (!info) return nullptr;
   return {{"contents",
