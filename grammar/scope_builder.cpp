@@ -18,7 +18,7 @@ struct Frame {
   ScopeId opened;               // the scope its body opens (== scope when it opens none)
   bool parameter_list = false;  // inside the parameters of `opened`
   bool first_for_clause_seen = false;
-  bool skipped = false;  // a def body the caller asked not to walk
+  bool skipped = false;  // a def the caller asked to see only the name of
 };
 
 bool is_parameter_list(TSNode node) {
@@ -43,8 +43,8 @@ void for_each_named_child(TSNode node, Visit&& visit) {
 class ScopeBuilder {
  public:
   ScopeBuilder(SemanticModel& model, std::string_view source,
-               std::span<const uint32_t> skipped_bodies)
-      : model_(model), source_(source), skipped_bodies_(skipped_bodies) {}
+               std::span<const uint32_t> skipped_defs)
+      : model_(model), source_(source), skipped_defs_(skipped_defs) {}
 
   void run(TSNode root) {
     model_.scopes_.push_back(Scope{ScopeKind::Module, root, std::nullopt, {}, {}, {}, false});
@@ -79,13 +79,16 @@ class ScopeBuilder {
     const char* field_name = ts_tree_cursor_current_field_name(cursor.get());
     Frame& parent = stack.back();
     Frame frame{node, scope_for_child(parent, node, field_name), 0};
-    if (!skipped_bodies_.empty() && field_name && std::string_view(field_name) == "body" &&
-        is_type(parent.node, "function_definition")) {
-      frame.skipped = std::binary_search(skipped_bodies_.begin(), skipped_bodies_.end(),
-                                         ts_node_start_byte(node));
+    if (!skipped_defs_.empty() && is_type(node, "function_definition") &&
+        std::binary_search(skipped_defs_.begin(), skipped_defs_.end(), ts_node_start_byte(node))) {
+      // Only the name, in the scope around: no scope of its own, nothing under it.
+      frame.skipped = true;
+      frame.opened = frame.scope;
+      bind(frame.scope, BindingKind::Function, field(node, "name"), node);
+      stack.push_back(frame);
+      return;
     }
-    if (frame.skipped) frame.opened = frame.scope;
-    stack.push_back(frame.skipped ? frame : enter(node, frame, &parent));
+    stack.push_back(enter(node, frame, &parent));
   }
 
   /// Which scope a child is evaluated in: defaults, annotations, decorators, base classes and the
@@ -326,15 +329,15 @@ class ScopeBuilder {
 
   SemanticModel& model_;
   std::string_view source_;
-  std::span<const uint32_t> skipped_bodies_;  // start bytes, sorted
+  std::span<const uint32_t> skipped_defs_;  // start bytes, sorted
 };
 
 SemanticModel SemanticModel::build(const Document& document,
-                                   std::span<const uint32_t> skipped_bodies) {
+                                   std::span<const uint32_t> skipped_defs) {
   SemanticModel model;
   model.source_ = document.text();
-  model.complete_ = skipped_bodies.empty();
-  ScopeBuilder(model, model.source_, skipped_bodies).run(document.root());
+  model.complete_ = skipped_defs.empty();
+  ScopeBuilder(model, model.source_, skipped_defs).run(document.root());
   // Which names are only ever imports of one target, decided once per name rather than per
   // use: a module importing `os` ten thousand times must not cost ten thousand squared.
   for (Scope& scope : model.scopes_) {

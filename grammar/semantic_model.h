@@ -85,10 +85,11 @@ class SemanticModel {
  public:
   static SemanticModel build(const Document& document);
 
-  /// A partial model for re-analysing a few functions: the bodies of the defs whose body blocks
-  /// start at `skipped_bodies` (sorted) are not walked, so no scope, binding or identifier inside
-  /// them is known. Everything outside them is as in the full model.
-  static SemanticModel build(const Document& document, std::span<const uint32_t> skipped_bodies);
+  /// A partial model for re-analysing a few functions: of the defs starting at `skipped_defs`
+  /// (sorted) only the name is bound; no scope, binding or identifier under them is known (a
+  /// walrus in a skipped def's defaults binds nothing, so the caller skips no such def).
+  /// Everything else is as in the full model.
+  static SemanticModel build(const Document& document, std::span<const uint32_t> skipped_defs);
 
   /// False for a partial model.
   bool complete() const { return complete_; }

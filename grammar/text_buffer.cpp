@@ -28,18 +28,22 @@ TextBuffer::TextBuffer(std::string text) : text_(std::move(text)) {
 void TextBuffer::index_lines() {
   line_starts_.assign(1, 0);
   newline_offsets_.clear();
-  const std::size_t size = text_.size();
-  for (std::size_t i = 0; i < size; ++i) {
+  index_lines(0, text_.size(), true);
+}
+
+void TextBuffer::index_lines(std::size_t from, std::size_t until, bool start_at_until) {
+  // Line starts and newlines in [from, until); a line start at `until` itself only if asked.
+  for (std::size_t i = from; i < until; ++i) {
     const char c = text_[i];
     if (c == '\n') {
       newline_offsets_.push_back(i);
-      line_starts_.push_back(i + 1);
+      if (i + 1 < until || start_at_until) line_starts_.push_back(i + 1);
     } else if (c == '\r') {
-      if (i + 1 < size && text_[i + 1] == '\n') {
+      if (i + 1 < text_.size() && text_[i + 1] == '\n') {
         newline_offsets_.push_back(i + 1);
         ++i;
       }
-      line_starts_.push_back(i + 1);
+      if (i + 1 < until || start_at_until) line_starts_.push_back(i + 1);
     }
   }
 }
@@ -101,8 +105,32 @@ TSPoint TextBuffer::to_ts_point(std::size_t offset) const {
 void TextBuffer::replace(ByteRange range, std::string_view replacement) {
   const std::size_t start = std::min(range.start, text_.size());
   const std::size_t end = std::clamp(range.end, start, text_.size());
+  // Only the lines around the edit are indexed again: from the start of the line before it
+  // (a "\r" there may join a "\n" the edit brings) to the start of the second line after it
+  // (whose terminator the edit cannot have touched); the later ones move by the size change.
+  const std::size_t first_line = line_of(start);
+  const std::size_t from = line_starts_[first_line > 0 ? first_line - 1 : 0];
+  const std::size_t after_line = line_of(end) + 2;
+  const bool to_text_end = after_line >= line_starts_.size();
+  const std::size_t old_until = to_text_end ? text_.size() : line_starts_[after_line];
   text_.replace(start, end - start, replacement);
-  index_lines();
+  const std::size_t new_until =
+      to_text_end ? text_.size() : old_until - (end - start) + replacement.size();
+  const auto moved_tail = [&](std::vector<std::size_t>& offsets, bool keep_from) {
+    const auto kept_end = keep_from ? std::upper_bound(offsets.begin(), offsets.end(), from)
+                                    : std::lower_bound(offsets.begin(), offsets.end(), from);
+    const auto tail_begin =
+        to_text_end ? offsets.end() : std::lower_bound(offsets.begin(), offsets.end(), old_until);
+    std::vector<std::size_t> tail(tail_begin, offsets.end());
+    for (std::size_t& offset : tail) offset = offset - old_until + new_until;
+    offsets.erase(kept_end, offsets.end());
+    return tail;
+  };
+  std::vector<std::size_t> starts_tail = moved_tail(line_starts_, true);
+  std::vector<std::size_t> newlines_tail = moved_tail(newline_offsets_, false);
+  index_lines(from, new_until, to_text_end);
+  line_starts_.insert(line_starts_.end(), starts_tail.begin(), starts_tail.end());
+  newline_offsets_.insert(newline_offsets_.end(), newlines_tail.begin(), newlines_tail.end());
 }
 
 }  // namespace pyfaq::grammar

@@ -61,6 +61,7 @@ class TextBuffer {
 
  private:
   void index_lines();
+  void index_lines(std::size_t from, std::size_t until, bool start_at_until);
 
   std::string text_;
   std::vector<std::size_t> line_starts_;

@@ -49,6 +49,7 @@ class OffsetMap {
     grammar::ByteRange before, after;
   };
   explicit OffsetMap(std::vector<Change> changes) : changes_(std::move(changes)) {}
+  const std::vector<Change>& changes() const { return changes_; }
 
   std::optional<std::size_t> map(std::size_t offset) const {
     std::ptrdiff_t delta = 0;
@@ -61,6 +62,13 @@ class OffsetMap {
     return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + delta);
   }
 
+  /// Whether some change lies within the range or meets it at an end.
+  bool touches(grammar::ByteRange range) const {
+    return std::any_of(changes_.begin(), changes_.end(), [&](const Change& change) {
+      return change.before.start <= range.end && change.before.end >= range.start;
+    });
+  }
+
   std::optional<grammar::ByteRange> map(grammar::ByteRange range) const {
     const auto start = map(range.start), end = map(range.end);
     if (!start || !end) return std::nullopt;
@@ -71,8 +79,33 @@ class OffsetMap {
   std::vector<Change> changes_;
 };
 
-/// The finding moved to the new text, or nullopt when some part of it lies in a changed body.
+/// Where two versions of a part of the text differ: the old and new spans between their common
+/// prefix and suffix. Nullopt when they are equal.
+std::optional<OffsetMap::Change> difference(std::string_view old_text, grammar::ByteRange old_part,
+                                            std::string_view new_text,
+                                            grammar::ByteRange new_part) {
+  const std::string_view a = slice(old_text, old_part), b = slice(new_text, new_part);
+  if (a == b) return std::nullopt;
+  std::size_t prefix = 0;
+  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
+    ++suffix;
+  }
+  return OffsetMap::Change{{old_part.start + prefix, old_part.end - suffix},
+                           {new_part.start + prefix, new_part.end - suffix}};
+}
+
+/// The finding moved to the new text; nullopt when a change touches it or its fix (its text, or
+/// where a fresh analysis would put its edits, may differ).
 std::optional<Finding> moved(const Finding& finding, const OffsetMap& offsets) {
+  if (offsets.touches(finding.range)) return std::nullopt;
+  if (finding.fix) {
+    for (const TextEdit& edit : finding.fix->edits) {
+      if (offsets.touches(edit.range)) return std::nullopt;
+    }
+  }
   Finding result = finding;
   const auto range = offsets.map(finding.range);
   if (!range) return std::nullopt;
@@ -106,27 +139,63 @@ std::optional<Unit> unit_of(TSNode definition) {
     if (!grammar::is_type(child, "comment")) header_end = ts_node_end_byte(child);
   }
   return Unit{{ts_node_start_byte(definition), ts_node_end_byte(definition)},
-              {header_end, ts_node_end_byte(definition)},
-              ts_node_start_byte(block)};
+              {header_end, ts_node_end_byte(definition)}};
 }
 
 }  // namespace
 
-std::vector<Unit> find_units(TSNode root) {
-  std::vector<Unit> units;
-  grammar::TreeCursor cursor(root);
-  for (;;) {
-    const TSNode node = ts_tree_cursor_current_node(cursor.get());
-    bool descend = true;
-    if (grammar::is_type(node, "function_definition")) {
-      if (auto unit = unit_of(node)) {
-        units.push_back(*unit);
-        descend = false;
+Outline read_outline(const grammar::Document& document) {
+  Outline outline;
+  std::string& signature = outline.signature;
+  const std::string_view text = document.text();
+  grammar::TreeCursor cursor(document.root());
+  // Symbols, not type names: this walk visits every node outside the bodies at every edit.
+  const TSLanguage* language = ts_tree_language(document.tree());
+  const auto symbol_of = [&](std::string_view name) {
+    return ts_language_symbol_for_name(language, name.data(), static_cast<uint32_t>(name.size()),
+                                       true);
+  };
+  const TSSymbol comment = symbol_of("comment"), block = symbol_of("block"),
+                 function_definition = symbol_of("function_definition");
+  uint32_t body_block = UINT32_MAX;  // the block of the unit just entered
+  // Appends the node where the cursor is; true when its children are to be visited.
+  const auto enter = [&](TSNode node) {
+    const TSSymbol symbol = ts_node_symbol(node);
+    if (symbol == comment) return false;
+    if (symbol == block && ts_node_start_byte(node) == body_block) {
+      const char* field = ts_tree_cursor_current_field_name(cursor.get());
+      if (field && std::string_view(field) == "body") {
+        signature += "B";  // a unit's body: compared as text, not here
+        body_block = UINT32_MAX;
+        return false;
       }
     }
-    if (descend && ts_tree_cursor_goto_first_child(cursor.get())) continue;
+    if (symbol == function_definition) {
+      if (auto unit = unit_of(node)) {
+        outline.units.push_back(*unit);
+        body_block = ts_node_start_byte(grammar::field(node, "body"));
+      }
+    }
+    signature.append(reinterpret_cast<const char*>(&symbol), sizeof symbol);
+    if (ts_node_child_count(node) > 0) {
+      signature += '(';
+      return true;
+    }
+    const std::string_view token = slice(text, {ts_node_start_byte(node), ts_node_end_byte(node)});
+    const auto size = static_cast<uint32_t>(token.size());
+    signature += 'L';
+    signature.append(reinterpret_cast<const char*>(&size), sizeof size);
+    signature += token;
+    return false;
+  };
+  for (;;) {
+    if (enter(ts_tree_cursor_current_node(cursor.get())) &&
+        ts_tree_cursor_goto_first_child(cursor.get())) {
+      continue;
+    }
     while (!ts_tree_cursor_goto_next_sibling(cursor.get())) {
-      if (!ts_tree_cursor_goto_parent(cursor.get())) return units;
+      if (!ts_tree_cursor_goto_parent(cursor.get())) return outline;
+      signature += ')';
     }
   }
 }
@@ -139,7 +208,7 @@ AnalysisResult analyze_document(const grammar::Document& document,
   result.unsuppressed = std::move(run.findings);
   result.reads_other_functions = std::move(run.reads_other_functions);
   result.findings = apply_suppressions(document, result.unsuppressed);
-  result.units = find_units(document.root());
+  result.outline = read_outline(document);
   return result;
 }
 
@@ -151,15 +220,18 @@ AnalysisResult reanalyze(const grammar::Document& before, const AnalysisResult& 
     return result;
   };
   const std::string_view old_text = before.text(), new_text = after.text();
-  std::vector<Unit> units = find_units(after.root());
-  const std::vector<Unit>& old_units = previous.units;
-  if (units.size() != old_units.size() || previous.running.size() != rules.entries().size() ||
+  Outline outline = read_outline(after);
+  if (outline.signature != previous.outline.signature) {
+    return from_scratch("code outside the function bodies changed");
+  }
+  const std::vector<Unit>&old_units = previous.outline.units, &units = outline.units;
+  if (previous.running.size() != rules.entries().size() ||
       previous.reads_other_functions.size() != rules.entries().size()) {
-    return from_scratch("the defs changed");
+    return from_scratch("the rules changed");
   }
   // Every rule that runs must be one a function can be re-analysed for alone. The set that runs
   // stays the same: imports change only outside bodies or in a changed body, which both fall
-  // back below.
+  // back.
   for (std::size_t i = 0; i < rules.entries().size(); ++i) {
     if (!previous.running[i]) continue;
     if (rules.entries()[i].definition->reach != Reach::Function) {
@@ -169,21 +241,24 @@ AnalysisResult reanalyze(const grammar::Document& before, const AnalysisResult& 
       return from_scratch("a rule read another function's body for some code");
     }
   }
-  // The text outside the bodies must be the same; collect the bodies that changed.
+  // What changed, in order: comments and layout between the bodies, and the bodies.
   std::vector<OffsetMap::Change> changes;
   std::vector<grammar::ByteRange> old_dirty, new_dirty;  // whole defs
+  const auto compare_outside = [&](grammar::ByteRange old_part, grammar::ByteRange new_part) {
+    if (auto change = difference(old_text, old_part, new_text, new_part)) {
+      changes.push_back(*change);
+    }
+  };
   std::size_t old_from = 0, new_from = 0;
   for (std::size_t i = 0; i < units.size(); ++i) {
     const Unit &old_unit = old_units[i], &unit = units[i];
-    if (slice(old_text, {old_from, old_unit.body.start}) !=
-        slice(new_text, {new_from, unit.body.start})) {
-      return from_scratch("code outside the function bodies changed");
-    }
+    compare_outside({old_from, old_unit.body.start}, {new_from, unit.body.start});
     const std::string_view old_body = slice(old_text, old_unit.body);
     const std::string_view new_body = slice(new_text, unit.body);
     if (old_body != new_body) {
-      if (reaches_module(old_body) || reaches_module(new_body))
+      if (reaches_module(old_body) || reaches_module(new_body)) {
         return from_scratch("a changed body imports or declares a global");
+      }
       changes.push_back({old_unit.body, unit.body});
       old_dirty.push_back(old_unit.definition);
       new_dirty.push_back(unit.definition);
@@ -191,33 +266,33 @@ AnalysisResult reanalyze(const grammar::Document& before, const AnalysisResult& 
     old_from = old_unit.body.end;
     new_from = unit.body.end;
   }
-  if (slice(old_text, {old_from, old_text.size()}) !=
-      slice(new_text, {new_from, new_text.size()})) {
-    return from_scratch("code outside the function bodies changed");
-  }
+  compare_outside({old_from, old_text.size()}, {new_from, new_text.size()});
 
   AnalysisResult result;
   result.running = previous.running;
   result.incremental = true;
-  result.reanalysed_units = changes.size();
-  const OffsetMap offsets(changes);
+  result.reanalysed_units = new_dirty.size();
+  const OffsetMap offsets(std::move(changes));
   for (const Finding& finding : previous.unsuppressed) {
     if (in_any(finding.range.start, old_dirty)) continue;  // redone below
     auto kept = moved(finding, offsets);
-    if (!kept) return from_scratch("a tip spans a changed body");
+    if (!kept) return from_scratch("a tip touches a changed part");
     result.unsuppressed.push_back(std::move(*kept));
   }
-  if (!changes.empty()) {
-    // The model needs the outline and the changed bodies; a clean body is walked only when it
-    // declares a global, which binds a module name.
+  if (!new_dirty.empty()) {
+    // The model needs the outline and the changed defs; of a clean def only the name, unless its
+    // body declares a global or its header has a walrus, which bind module names.
     std::vector<uint32_t> skipped;
     for (std::size_t i = 0, next_dirty = 0; i < units.size(); ++i) {
       if (next_dirty < new_dirty.size() && units[i].definition == new_dirty[next_dirty]) {
         ++next_dirty;
         continue;
       }
-      if (!mentions_word(slice(new_text, units[i].body), "global")) {
-        skipped.push_back(static_cast<uint32_t>(units[i].block_start));
+      const std::string_view header =
+          slice(new_text, {units[i].definition.start, units[i].body.start});
+      if (!mentions_word(slice(new_text, units[i].body), "global") &&
+          header.find(":=") == std::string_view::npos) {
+        skipped.push_back(static_cast<uint32_t>(units[i].definition.start));
       }
     }
     const grammar::SemanticModel model = grammar::SemanticModel::build(after, skipped);
@@ -233,7 +308,7 @@ AnalysisResult reanalyze(const grammar::Document& before, const AnalysisResult& 
   }
   result.reads_other_functions.assign(rules.entries().size(), false);
   result.findings = apply_suppressions(after, result.unsuppressed);
-  result.units = std::move(units);
+  result.outline = std::move(outline);
   return result;
 }
 

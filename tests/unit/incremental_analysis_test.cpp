@@ -380,7 +380,7 @@ TEST(IncrementalAnalysis, AnEditInOneFunctionRedoesOnlyThatFunction) {
       "    def n(self):\n        return [[0] * 3] * 3\n");
   const AnalysisResult previous =
       analyze_document(before, grammar::SemanticModel::build(before), rules);
-  ASSERT_EQ(previous.units.size(), 3u);
+  ASSERT_EQ(previous.outline.units.size(), 3u);
   grammar::Document after(before);
   const std::size_t at = std::string(before.text()).find("return 1");
   after.edit({at, at}, "y = 2\n        ");

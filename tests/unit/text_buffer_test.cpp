@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace pyfaq::grammar {
 namespace {
 
@@ -120,6 +122,32 @@ TEST(TextBuffer, ReplaceUpdatesLines) {
   EXPECT_EQ(buffer.to_line_column(3, ColumnUnit::Utf16), (LineColumn{1, 0}));
   buffer.replace({50, 60}, "!");  // clamped to the end
   EXPECT_EQ(buffer.text(), "a\r\nc!");
+}
+
+// The line table is updated around each edit only: it must equal one built afresh.
+TEST(TextBuffer, RandomReplacementsIndexLinesAsAFreshBuffer) {
+  std::mt19937 random(7);
+  const auto pick = [&](std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n)(random);
+  };
+  static constexpr std::string_view kPieces[] = {"a", "\n", "\r", "\r\n", "bc", "\n\n", "é", ""};
+  TextBuffer buffer("one\r\ntwo\nthree\rfour\n");
+  for (int step = 0; step < 3000; ++step) {
+    std::string replacement;
+    for (std::size_t k = pick(3); k > 0; --k) replacement += kPieces[pick(std::size(kPieces) - 1)];
+    const std::size_t start = pick(buffer.size());
+    buffer.replace({start, start + pick(4)}, replacement);
+    const TextBuffer fresh(buffer.text());
+    ASSERT_EQ(buffer.line_count(), fresh.line_count()) << "step " << step;
+    for (std::size_t line = 0; line < fresh.line_count(); ++line) {
+      ASSERT_EQ(buffer.line_start(line), fresh.line_start(line)) << "step " << step;
+    }
+    for (std::size_t offset = 0; offset <= fresh.size(); ++offset) {
+      const TSPoint a = buffer.to_ts_point(offset), b = fresh.to_ts_point(offset);
+      ASSERT_EQ(a.row, b.row) << "step " << step << " offset " << offset;
+      ASSERT_EQ(a.column, b.column) << "step " << step << " offset " << offset;
+    }
+  }
 }
 
 }  // namespace

@@ -1,0 +1,124 @@
+// What one keystroke costs in one file: the incremental re-parse, the re-analysis from the
+// previous analysis, and a from-scratch analysis for comparison. Each edit inserts a comment
+// line at the indentation of a line, and the next one removes it, at lines spread evenly over
+// the file (as the LSP latency driver does). Usage: pyfaq_bench_edit [FILE] [benchmark flags]
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "grammar/document.h"
+#include "grammar/semantic_model.h"
+#include "knowledge/analysis.h"
+#include "knowledge/incremental.h"
+
+namespace {
+
+using pyfaq::grammar::ByteRange;
+using pyfaq::grammar::Document;
+
+std::string& source() {
+  static std::string text;
+  return text;
+}
+
+/// The edits: insert `# edit` at the indentation of lines spread over the file, each followed by
+/// its removal, so that the text comes back to where it started after every pair.
+struct Edit {
+  ByteRange range;
+  std::string replacement;
+};
+
+std::vector<Edit> spread_edits(const std::string& text, std::size_t pairs) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '\n') starts.push_back(i + 1);
+  }
+  std::vector<Edit> edits;
+  for (std::size_t k = 0; k < pairs; ++k) {
+    const std::size_t start = starts[(k * 2 + 1) * starts.size() / (pairs * 2)];
+    std::size_t indent = start;
+    while (indent < text.size() && (text[indent] == ' ' || text[indent] == '\t')) ++indent;
+    const std::string line = text.substr(start, indent - start) + "# edit\n";
+    edits.push_back({{start, start}, line});
+    edits.push_back({{start, start + line.size()}, ""});
+  }
+  return edits;
+}
+
+const std::vector<Edit>& edits() {
+  static const std::vector<Edit> all = spread_edits(source(), 25);
+  return all;
+}
+
+// The floor: tree-sitter's incremental re-parse of the edited text.
+void BM_Reparse(benchmark::State& state) {
+  Document document(source());
+  std::size_t next = 0;
+  for (auto _ : state) {
+    const Edit& edit = edits()[next++ % edits().size()];
+    document.edit(edit.range, edit.replacement);
+    benchmark::DoNotOptimize(document.tree());
+  }
+}
+
+// Re-parse and re-analysis from the previous version's analysis, as the server does.
+void BM_Reanalyze(benchmark::State& state) {
+  const auto rules = pyfaq::knowledge::RuleSet::all();
+  auto before = std::make_shared<Document>(source());
+  auto previous = pyfaq::knowledge::analyze_document(
+      *before, pyfaq::grammar::SemanticModel::build(*before), rules);
+  std::size_t next = 0, incremental = 0, runs = 0;
+  for (auto _ : state) {
+    const Edit& edit = edits()[next++ % edits().size()];
+    auto after = std::make_shared<Document>(*before);
+    after->edit(edit.range, edit.replacement);
+    previous = pyfaq::knowledge::reanalyze(*before, previous, *after, rules);
+    incremental += previous.incremental;
+    ++runs;
+    before = std::move(after);
+  }
+  state.counters["incremental"] = static_cast<double>(incremental) / static_cast<double>(runs);
+}
+
+// Re-parse and an analysis from scratch: what every edit cost before re-analysis.
+void BM_AnalyzeAfterEdit(benchmark::State& state) {
+  const auto rules = pyfaq::knowledge::RuleSet::all();
+  Document document(source());
+  std::size_t next = 0;
+  for (auto _ : state) {
+    const Edit& edit = edits()[next++ % edits().size()];
+    document.edit(edit.range, edit.replacement);
+    benchmark::DoNotOptimize(pyfaq::knowledge::analyze(document, rules).size());
+  }
+}
+
+BENCHMARK(BM_Reparse)->Unit(benchmark::kMicrosecond)->Iterations(200);
+BENCHMARK(BM_Reanalyze)->Unit(benchmark::kMicrosecond)->Iterations(200);
+BENCHMARK(BM_AnalyzeAfterEdit)->Unit(benchmark::kMicrosecond)->Iterations(50);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string path = "/usr/lib/python3.11/_pydecimal.py";
+  if (argc > 1 && argv[1][0] != '-') {
+    path = argv[1];
+    --argc;
+    ++argv;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "pyfaq_bench_edit: cannot read " << path << "\n";
+    return 2;
+  }
+  source().assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::cout << "file: " << path << " (" << source().size() << " bytes)\n";
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
