@@ -169,7 +169,8 @@ RuleRun run_rules(const grammar::Document& document, const grammar::SemanticMode
                               query ? &*query : nullptr,
                               entry.definition->info,
                               findings,
-                              &reads_other_functions};
+                              &reads_other_functions,
+                              range.value_or(grammar::ByteRange{0, document.text().size()})};
     const std::size_t before = findings.size();
     entry.definition->check(context);
     for (std::size_t k = before; k < findings.size(); ++k) findings[k].severity = entry.severity;

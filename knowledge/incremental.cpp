@@ -34,10 +34,30 @@ bool mentions_word(std::string_view text, std::string_view word) {
   return false;
 }
 
-/// A body whose edits can change what the module binds or imports: `global x` binds a module
-/// name from inside the function, an import changes which rules run.
-bool reaches_module(std::string_view body) {
-  return mentions_word(body, "global") || mentions_word(body, "import");
+/// The lines of a text that mention a word, without their indentation, in order.
+std::vector<std::string_view> lines_mentioning(std::string_view text, std::string_view word) {
+  std::vector<std::string_view> lines;
+  for (std::size_t at = text.find(word); at != std::string_view::npos;
+       at = text.find(word, at + 1)) {
+    const std::size_t newline = text.rfind('\n', at);
+    std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    while (start < end && (text[start] == ' ' || text[start] == '\t')) ++start;
+    if (lines.empty() || lines.back() != text.substr(start, end - start)) {
+      lines.push_back(text.substr(start, end - start));
+    }
+    at = end;
+  }
+  return lines;
+}
+
+/// Whether an edit of a body can change what the module binds or which rules run: any body with
+/// `global x` binds a module name from inside the function; imports decide which rules run, so
+/// their lines must stay as they were.
+bool reaches_module(std::string_view old_body, std::string_view new_body) {
+  return mentions_word(old_body, "global") || mentions_word(new_body, "global") ||
+         lines_mentioning(old_body, "import") != lines_mentioning(new_body, "import");
 }
 
 /// Where an offset of the old text lies in the new one, when every changed body is listed in
@@ -256,8 +276,8 @@ AnalysisResult reanalyze(const grammar::Document& before, const AnalysisResult& 
     const std::string_view old_body = slice(old_text, old_unit.body);
     const std::string_view new_body = slice(new_text, unit.body);
     if (old_body != new_body) {
-      if (reaches_module(old_body) || reaches_module(new_body)) {
-        return from_scratch("a changed body imports or declares a global");
+      if (reaches_module(old_body, new_body)) {
+        return from_scratch("a changed body's imports or globals");
       }
       changes.push_back({old_unit.body, unit.body});
       old_dirty.push_back(old_unit.definition);

@@ -1,6 +1,7 @@
 // The contract between the analysis driver and one rule.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,8 +23,15 @@ struct RuleContext {
   std::vector<Finding>& findings;
 
   bool* reads_other_functions_flag = nullptr;  // set by reads_other_functions()
+  /// Where the findings wanted lie: the whole text, or the functions a re-analysis redoes
+  /// (findings elsewhere are dropped, so a rule may skip code outside it).
+  grammar::ByteRange region{0, SIZE_MAX};
 
   std::string_view source() const { return document.text(); }
+  /// Whether a node overlaps the region (see `region`).
+  bool in_region(TSNode node) const {
+    return ts_node_end_byte(node) >= region.start && ts_node_start_byte(node) <= region.end;
+  }
   /// Says that what the rule decides about some code depends on the body of a def other than
   /// the one holding that code (or, for code outside every def, on any def's body). A rule with
   /// Reach::Function calls it before it reads another def's body, so that an edit inside one

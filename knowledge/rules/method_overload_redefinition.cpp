@@ -74,7 +74,8 @@ struct Definition {
 };
 
 void check_block(const RuleContext& context, TSNode block) {
-  std::unordered_map<std::string_view, std::vector<Definition>> by_name;
+  // The defs by name first: only a name defined twice needs its signatures read.
+  std::unordered_map<std::string_view, std::vector<TSNode>> defs_by_name;
   std::vector<std::string_view> order;
   grammar::TreeCursor cursor(block);
   if (!ts_tree_cursor_goto_first_child(cursor.get())) return;
@@ -85,16 +86,26 @@ void check_block(const RuleContext& context, TSNode block) {
     if (!is_type(node, "function_definition")) continue;
     const TSNode name = field(node, "name");
     if (!is_type(name, "identifier")) continue;
-    auto signature = signature_of(node, context.source());
-    if (!signature) continue;
     const std::string_view text = node_text(name, context.source());
-    auto& group = by_name[text];
-    if (group.empty()) order.push_back(text);
-    group.push_back(Definition{node, std::move(*signature)});
+    auto& defs = defs_by_name[text];
+    if (defs.empty()) order.push_back(text);
+    defs.push_back(node);
   } while (ts_tree_cursor_goto_next_sibling(cursor.get()));
+  std::unordered_map<std::string_view, std::vector<Definition>> by_name;
+  for (const std::string_view text : order) {
+    const std::vector<TSNode>& defs = defs_by_name[text];
+    if (defs.size() < 2) continue;
+    for (const TSNode node : defs) {
+      if (auto signature = signature_of(node, context.source())) {
+        by_name[text].push_back(Definition{node, std::move(*signature)});
+      }
+    }
+  }
 
   for (const std::string_view name : order) {
-    const std::vector<Definition>& group = by_name[name];
+    const auto found = by_name.find(name);
+    if (found == by_name.end()) continue;
+    const std::vector<Definition>& group = found->second;
     for (std::size_t i = 1; i < group.size(); ++i) {
       const Definition& earlier = group[i - 1];
       const Definition& later = group[i];

@@ -146,7 +146,7 @@ void check_class(const RuleContext& context, TSNode class_name, TSNode body) {
   if (!ts_tree_cursor_goto_first_child(cursor.get())) return;
   do {
     const TSNode method = method_definition(ts_tree_cursor_current_node(cursor.get()));
-    if (ts_node_is_null(method)) continue;
+    if (ts_node_is_null(method) || !context.in_region(method)) continue;
     const TSNode name = field(method, "name");
     const std::string_view method_name = node_text(name, context.source());
     if (const auto self = first_unbound_self(context, method)) {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +21,12 @@ namespace {
 
 using pyfaq::grammar::ByteRange;
 using pyfaq::grammar::Document;
+
+/// Why re-analyses started from scratch, and how often: printed after the benchmarks.
+std::map<std::string, int>& from_scratch() {
+  static std::map<std::string, int> reasons;
+  return reasons;
+}
 
 std::string& source() {
   static std::string text;
@@ -79,6 +86,8 @@ void BM_Reanalyze(benchmark::State& state) {
     after->edit(edit.range, edit.replacement);
     previous = pyfaq::knowledge::reanalyze(*before, previous, *after, rules);
     incremental += previous.incremental;
+    if (!previous.why_from_scratch.empty())
+      ++from_scratch()[std::string(previous.why_from_scratch)];
     ++runs;
     before = std::move(after);
   }
@@ -120,5 +129,8 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
+  for (const auto& [why, times] : from_scratch()) {
+    std::cout << "re-analysis from scratch: " << times << " x " << why << "\n";
+  }
   return 0;
 }
