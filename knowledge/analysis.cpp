@@ -29,25 +29,52 @@ std::runtime_error query_error(const RuleSet& set, const std::string& combined_e
   return std::runtime_error("the rules' queries together: " + combined_error);
 }
 
+/// A query's patterns alone: comment lines and blank lines dropped.
+std::string without_comments(std::string_view source) {
+  std::string patterns;
+  while (!source.empty()) {
+    const std::size_t newline = source.find('\n');
+    std::string_view line = source.substr(0, newline);
+    source.remove_prefix(newline == std::string_view::npos ? source.size() : newline + 1);
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line[first] == ';') continue;
+    patterns += line;
+    patterns += '\n';
+  }
+  return patterns;
+}
+
 }  // namespace
 
 RuleSet RuleSet::all() {
   // One compilation of every rule's query together (compiling costs more than a parse of a
-  // large module); each rule's patterns are those whose source lies in its part.
+  // large module); each rule's patterns are those whose source lies in its part. Rules whose
+  // patterns are the same (several read every call) share them, so that the walk matches each
+  // call once, not once per rule.
   RuleSet set;
   std::string combined;
   std::vector<std::pair<uint32_t, uint32_t>> parts;  // each rule's byte range in `combined`
+  std::vector<std::size_t> same_as(all_rules().size(), SIZE_MAX);  // an earlier rule's index
+  std::vector<std::string> patterns_of;  // each rule's query without comments and blank lines
   for (const RuleDefinition& definition : all_rules()) {
     Entry entry{&definition, definition.has_query, true, definition.info.severity};
     const auto start = static_cast<uint32_t>(combined.size());
+    patterns_of.emplace_back();
     if (definition.has_query) {
       const std::string_view source = embedded_file(query_file(definition));
       if (source.empty()) {
         throw std::runtime_error("rule " + std::string(definition.info.code) + ": no query file " +
                                  query_file(definition));
       }
-      combined += source;
-      combined += '\n';
+      patterns_of.back() = without_comments(source);
+      const auto earlier =
+          std::find(patterns_of.begin(), patterns_of.end() - 1, patterns_of.back());
+      if (earlier != patterns_of.end() - 1) {
+        same_as[set.entries_.size()] = static_cast<std::size_t>(earlier - patterns_of.begin());
+      } else {
+        combined += source;
+        combined += '\n';
+      }
     }
     parts.emplace_back(start, static_cast<uint32_t>(combined.size()));
     set.entries_.push_back(std::move(entry));
@@ -66,6 +93,10 @@ RuleSet RuleSet::all() {
       ++pattern;
     }
     entry.end_pattern = pattern;
+    if (same_as[i] != SIZE_MAX) {
+      entry.first_pattern = set.entries_[same_as[i]].first_pattern;
+      entry.end_pattern = set.entries_[same_as[i]].end_pattern;
+    }
     if (entry.has_query && entry.first_pattern == entry.end_pattern) {
       throw std::runtime_error("rule " + std::string(entry.definition->info.code) +
                                ": its query has no pattern");
