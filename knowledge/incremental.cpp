@@ -176,7 +176,8 @@ Outline read_outline(const grammar::Document& document) {
                                        true);
   };
   const TSSymbol comment = symbol_of("comment"), block = symbol_of("block"),
-                 function_definition = symbol_of("function_definition");
+                 function_definition = symbol_of("function_definition"),
+                 expression_statement = symbol_of("expression_statement");
   uint32_t body_block = UINT32_MAX;  // the block of the unit just entered
   // Appends the node where the cursor is; true when its children are to be visited.
   const auto enter = [&](TSNode node) {
@@ -189,6 +190,12 @@ Outline read_outline(const grammar::Document& document) {
         body_block = UINT32_MAX;
         return false;
       }
+    }
+    // A string alone as a statement (a docstring) is prose: its words are left out too.
+    if (symbol == expression_statement && ts_node_named_child_count(node) == 1 &&
+        grammar::is_type(ts_node_named_child(node, 0), "string")) {
+      signature += "D";
+      return false;
     }
     if (symbol == function_definition) {
       if (auto unit = unit_of(node)) {

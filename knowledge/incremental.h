@@ -22,8 +22,9 @@ struct Unit {
 /// only the units.
 struct Outline {
   std::vector<Unit> units;  // in source order
-  /// The syntax outside the unit bodies, comments left out: each node's kind and nesting, each
-  /// token's text. Equal signatures: the same code, laid out or commented differently.
+  /// The syntax outside the unit bodies, comments and docstrings left out: each node's kind and
+  /// nesting, each token's text. Equal signatures: the same code, laid out, commented or
+  /// documented differently.
   std::string signature;
 };
 

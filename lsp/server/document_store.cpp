@@ -75,16 +75,19 @@ std::shared_ptr<const Analysis> analyze_snapshot(const Snapshot& snapshot,
                                                  std::shared_ptr<const knowledge::RuleSet> rules,
                                                  const Analysis* previous) {
   knowledge::AnalysisResult result;
+  std::shared_ptr<const grammar::SemanticModel> model;
   if (snapshot.is_python()) {
     if (previous && previous->rules == rules) {
       result =
           knowledge::reanalyze(*previous->document, previous->result, *snapshot.document, *rules);
     } else {
-      result = knowledge::analyze_document(
-          *snapshot.document, grammar::SemanticModel::build(*snapshot.document), *rules);
+      model = std::make_shared<const grammar::SemanticModel>(
+          grammar::SemanticModel::build(*snapshot.document));
+      result = knowledge::analyze_document(*snapshot.document, *model, *rules);
     }
   }
-  return std::make_shared<const Analysis>(snapshot.document, std::move(rules), std::move(result));
+  return std::make_shared<const Analysis>(snapshot.document, std::move(rules), std::move(result),
+                                          std::move(model));
 }
 
 std::shared_ptr<const Analysis> DocumentStore::analysis(

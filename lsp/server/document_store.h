@@ -30,9 +30,14 @@ struct Snapshot {
 /// Findings and names of one snapshot under one rule set.
 class Analysis {
  public:
+  /// `model`: the document's full model when already built (null: built when first asked for).
   Analysis(std::shared_ptr<const grammar::Document> document,
-           std::shared_ptr<const knowledge::RuleSet> rules, knowledge::AnalysisResult result)
-      : document(std::move(document)), rules(std::move(rules)), result(std::move(result)) {}
+           std::shared_ptr<const knowledge::RuleSet> rules, knowledge::AnalysisResult result,
+           std::shared_ptr<const grammar::SemanticModel> model = nullptr)
+      : document(std::move(document)),
+        rules(std::move(rules)),
+        result(std::move(result)),
+        model_(std::move(model)) {}
 
   const std::shared_ptr<const grammar::Document> document;  // keeps the model's text alive
   const std::shared_ptr<const knowledge::RuleSet> rules;    // what it was made under

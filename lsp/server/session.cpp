@@ -48,6 +48,16 @@ std::shared_future<SharedInventory> read_inventory_in_background(knowledge::FaqS
   }
 }
 
+/// Compiles the rules' queries on another core (the bulk of start-up, and not needed to answer
+/// `initialize`): the first analysis waits for them if it comes sooner.
+std::shared_future<knowledge::RuleSet> compile_rules_in_background() {
+  try {
+    return std::async(std::launch::async, knowledge::RuleSet::all).share();
+  } catch (const std::system_error&) {  // no thread to spare: compile them when first needed
+    return std::async(std::launch::deferred, knowledge::RuleSet::all).share();
+  }
+}
+
 }  // namespace
 
 Session::Session(jsonrpc::Transport& transport, ServerOptions options, Logger& logger)
@@ -55,13 +65,20 @@ Session::Session(jsonrpc::Transport& transport, ServerOptions options, Logger& l
       options_(options),
       logger_(logger),
       settings_(std::make_shared<const Settings>()),
-      all_rules_(knowledge::RuleSet::all()),
+      all_rules_(compile_rules_in_background()),
       diagnostics_(std::make_unique<DiagnosticsPublisher>(*this, options.synchronous)) {
   load_faq(options_.docs_path);
   Settings defaults;
   defaults.links = resolve_links(defaults);
   settings_ = std::make_shared<const Settings>(std::move(defaults));
-  rules_ = std::make_shared<const knowledge::RuleSet>(rules_under(all_rules_, *settings_, {}));
+}
+
+std::shared_ptr<const knowledge::RuleSet> Session::default_rules_locked() {
+  if (!rules_) {
+    rules_ =
+        std::make_shared<const knowledge::RuleSet>(rules_under(all_rules_.get(), *settings_, {}));
+  }
+  return rules_;
 }
 
 knowledge::LinkOptions Session::resolve_links(const Settings& settings) const {
@@ -148,7 +165,7 @@ std::shared_ptr<const knowledge::RuleSet> Session::rules_for(const std::string& 
     }
     const auto pyproject =
         folder ? config::find_project_config(path->parent_path(), *folder) : std::nullopt;
-    if (!pyproject) return rules_;
+    if (!pyproject) return default_rules_locked();
     std::error_code error;
     const auto modified = std::filesystem::last_write_time(*pyproject, error);
     const auto size = std::filesystem::file_size(*pyproject, error);
@@ -162,14 +179,14 @@ std::shared_ptr<const knowledge::RuleSet> Session::rules_for(const std::string& 
         }
       }
     }
-    if (!project.config) return rules_;
+    if (!project.config) return default_rules_locked();
     const std::vector<std::string> ignored = knowledge::ignored_for_file(
         project.config->selection, project.config->relative_path(*path));
     std::string key;
     for (const std::string& code : ignored) key += code + ",";
     auto& cached = project.rules[key];
     if (!cached) {
-      knowledge::RuleSet set = all_rules_;
+      knowledge::RuleSet set = all_rules_.get();
       knowledge::apply_selection(project.config->selection, set);
       settings_->apply_to(set);
       for (const std::string& code : ignored) set.set_enabled(code, false);
@@ -192,11 +209,10 @@ void Session::apply_settings(const Json& section) {
     show_message(MessageType::Warning, "pyfaq: no local HTML docs found; FAQ links go to the web");
   }
   auto settings = std::make_shared<const Settings>(std::move(read));
-  auto rules = std::make_shared<const knowledge::RuleSet>(rules_under(all_rules_, *settings, {}));
   {
     const std::lock_guard lock(rules_mutex_);
     settings_ = std::move(settings);
-    rules_ = std::move(rules);
+    rules_ = nullptr;  // made again from the new settings when next needed
     for (auto& [file, project] : projects_) project.rules.clear();
     ++rules_generation_;
   }

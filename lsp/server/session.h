@@ -99,6 +99,8 @@ class Session {
 
  private:
   void load_faq(const std::string& docs_path);
+  /// The rules under the settings alone, made if need be; rules_mutex_ must be held.
+  std::shared_ptr<const knowledge::RuleSet> default_rules_locked();
   /// Where links point under `settings`, given the FAQ that was found.
   knowledge::LinkOptions resolve_links(const Settings& settings) const;
 
@@ -111,8 +113,10 @@ class Session {
   std::shared_future<std::shared_ptr<const docs::Inventory>> inventory_;
   DocumentStore documents_;
   std::shared_ptr<const Settings> settings_;
-  const knowledge::RuleSet all_rules_;  // compiled once; every rule set is a copy of it
-  std::shared_ptr<const knowledge::RuleSet> rules_;  // the defaults and settings, no project
+  // Compiled once, in the background from the start; every rule set is a copy of it.
+  std::shared_future<knowledge::RuleSet> all_rules_;
+  std::shared_ptr<const knowledge::RuleSet> rules_;  // the defaults and settings, no project;
+                                                     // null until first needed
   struct Project {
     std::filesystem::file_time_type modified;
     std::uintmax_t size = 0;
