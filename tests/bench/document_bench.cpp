@@ -1,9 +1,9 @@
-// What one keystroke costs in one file: the incremental re-parse, the re-analysis from the
-// previous analysis, and a from-scratch analysis for comparison. Each edit inserts a comment
-// line at the indentation of a line, and the next one removes it, at lines spread evenly over
-// the file (as the LSP latency driver does). Usage: pyfaq_bench_edit [FILE] [benchmark flags]
+// What the editor's requests cost in one open file: a keystroke (the incremental re-parse, the
+// re-analysis from the previous analysis, and a from-scratch analysis for comparison), a hover,
+// and position conversions. Usage: pyfaq_bench_document [FILE] [benchmark flags]
 #include <benchmark/benchmark.h>
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -15,7 +15,9 @@
 #include "grammar/document.h"
 #include "grammar/semantic_model.h"
 #include "knowledge/analysis.h"
+#include "knowledge/hover.h"
 #include "knowledge/incremental.h"
+#include "lsp/docs/faq_docs.h"
 
 namespace {
 
@@ -110,6 +112,49 @@ void BM_AnalyzeAfterEdit(benchmark::State& state) {
   }
 }
 
+/// Offsets in the middle of every 97th identifier-looking word: where hovers land.
+std::vector<std::size_t> hover_offsets(const std::string& text) {
+  std::vector<std::size_t> offsets;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool starts =
+        (std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '_') &&
+        (i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_'));
+    if (starts && words++ % 97 == 0) offsets.push_back(i + 1);
+  }
+  return offsets;
+}
+
+// A hover: what is under the cursor, resolved through the model, against the FAQ targets.
+void BM_Hover(benchmark::State& state) {
+  std::vector<std::string> problems;
+  const auto faqs = pyfaq::docs::load_faq("", problems);
+  const auto index = pyfaq::knowledge::HoverIndex::load_embedded(faqs);
+  const Document document(source());
+  const auto model = pyfaq::grammar::SemanticModel::build(document);
+  const std::vector<std::size_t> offsets = hover_offsets(source());
+  std::size_t next = 0, answered = 0;
+  for (auto _ : state) {
+    const auto info = pyfaq::knowledge::hover_at(document, model, {},
+                                                 offsets[next++ % offsets.size()], index, faqs);
+    answered += info.has_value();
+  }
+  state.counters["answered"] = static_cast<double>(answered) / static_cast<double>(next);
+}
+
+// An LSP position to a byte offset and back, in UTF-16 columns, at lines spread over the file.
+void BM_PositionRoundTrip(benchmark::State& state) {
+  const pyfaq::grammar::TextBuffer text(source());
+  std::size_t next = 0;
+  for (auto _ : state) {
+    const std::size_t line = (next++ * 7919) % text.line_count();
+    const std::size_t offset = text.to_offset({line, 12}, pyfaq::grammar::ColumnUnit::Utf16);
+    benchmark::DoNotOptimize(text.to_line_column(offset, pyfaq::grammar::ColumnUnit::Utf16));
+  }
+}
+
+BENCHMARK(BM_Hover)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_PositionRoundTrip)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Reparse)->Unit(benchmark::kMicrosecond)->Iterations(200);
 BENCHMARK(BM_Reanalyze)->Unit(benchmark::kMicrosecond)->Iterations(200);
 BENCHMARK(BM_AnalyzeAfterEdit)->Unit(benchmark::kMicrosecond)->Iterations(50);
@@ -125,7 +170,7 @@ int main(int argc, char** argv) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    std::cerr << "pyfaq_bench_edit: cannot read " << path << "\n";
+    std::cerr << "pyfaq_bench_document: cannot read " << path << "\n";
     return 2;
   }
   source().assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
