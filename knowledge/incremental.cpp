@@ -162,6 +162,63 @@ std::optional<Unit> unit_of(TSNode definition) {
               {header_end, ts_node_end_byte(definition)}};
 }
 
+/// The outline of `after` without walking it, when the two texts differ inside one unit's body
+/// only, both trees are free of syntax errors (so no error recovery reshaped code around the
+/// edit) and `after`'s tree still has that unit as an outermost def of the same extent: the old
+/// outline with the later units moved. Nullopt otherwise (then the outline is read afresh).
+std::optional<Outline> outline_after_body_edit(const grammar::Document& before, const Outline& old,
+                                               const grammar::Document& after) {
+  if (ts_node_has_error(before.root()) || ts_node_has_error(after.root())) return std::nullopt;
+  const std::string_view old_text = before.text(), new_text = after.text();
+  const std::size_t shorter = std::min(old_text.size(), new_text.size());
+  const std::size_t prefix = static_cast<std::size_t>(
+      std::mismatch(old_text.begin(), old_text.begin() + static_cast<std::ptrdiff_t>(shorter),
+                    new_text.begin())
+          .first -
+      old_text.begin());
+  if (prefix == old_text.size() && prefix == new_text.size()) return old;
+  std::size_t suffix = 0;
+  while (suffix < shorter - prefix &&
+         old_text[old_text.size() - 1 - suffix] == new_text[new_text.size() - 1 - suffix]) {
+    ++suffix;
+  }
+  const std::size_t old_end = old_text.size() - suffix;
+  const auto edited = std::find_if(old.units.begin(), old.units.end(), [&](const Unit& unit) {
+    return unit.body.start < prefix && old_end <= unit.body.end;
+  });
+  if (edited == old.units.end()) return std::nullopt;
+  const std::ptrdiff_t delta =
+      static_cast<std::ptrdiff_t>(new_text.size()) - static_cast<std::ptrdiff_t>(old_text.size());
+  const auto moved = [&](std::size_t offset) {
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(offset) + delta);
+  };
+  // The new tree must still hold the unit, outermost, from the same start to its moved end.
+  TSNode node = ts_node_descendant_for_byte_range(after.root(),
+                                                  static_cast<uint32_t>(edited->definition.start),
+                                                  static_cast<uint32_t>(edited->definition.start));
+  TSNode unit_node{};
+  for (; !ts_node_is_null(node); node = ts_node_parent(node)) {
+    if (!grammar::is_type(node, "function_definition")) continue;
+    if (!ts_node_is_null(unit_node)) return std::nullopt;  // nested in another def
+    if (ts_node_start_byte(node) != edited->definition.start) return std::nullopt;
+    unit_node = node;
+  }
+  const auto unit = ts_node_is_null(unit_node) ? std::nullopt : unit_of(unit_node);
+  if (!unit || unit->body.start != edited->body.start ||
+      unit->definition.end != moved(edited->definition.end)) {
+    return std::nullopt;
+  }
+  Outline outline = old;
+  auto index = static_cast<std::size_t>(edited - old.units.begin());
+  outline.units[index] = *unit;
+  for (++index; index < outline.units.size(); ++index) {
+    Unit& later = outline.units[index];
+    later = {{moved(later.definition.start), moved(later.definition.end)},
+             {moved(later.body.start), moved(later.body.end)}};
+  }
+  return outline;
+}
+
 }  // namespace
 
 Outline read_outline(const grammar::Document& document) {
@@ -247,7 +304,8 @@ AnalysisResult reanalyze(const grammar::Document& before, const AnalysisResult& 
     return result;
   };
   const std::string_view old_text = before.text(), new_text = after.text();
-  Outline outline = read_outline(after);
+  std::optional<Outline> moved_outline = outline_after_body_edit(before, previous.outline, after);
+  Outline outline = moved_outline ? std::move(*moved_outline) : read_outline(after);
   if (outline.signature != previous.outline.signature) {
     return from_scratch("code outside the function bodies changed");
   }
