@@ -7,9 +7,14 @@
 namespace pyfaq::grammar {
 
 std::optional<ScopeId> SemanticModel::scope_of(TSNode identifier) const {
-  const auto found = identifier_scopes_.find(identifier.id);
-  if (found == identifier_scopes_.end()) return std::nullopt;
-  return found->second;
+  const uint32_t start = ts_node_start_byte(identifier);
+  auto at = std::lower_bound(
+      identifier_scopes_.begin(), identifier_scopes_.end(), start,
+      [](const IdentifierScope& entry, uint32_t offset) { return entry.start < offset; });
+  for (; at != identifier_scopes_.end() && at->start == start; ++at) {
+    if (at->id == identifier.id) return at->scope;
+  }
+  return std::nullopt;
 }
 
 std::span<const BindingId> SemanticModel::bindings_in(ScopeId scope, std::string_view name) const {

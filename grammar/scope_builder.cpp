@@ -117,7 +117,7 @@ class ScopeBuilder {
     if (!ts_node_is_named(node)) return frame;  // keywords: the token `lambda` is not a lambda
     const std::string_view type = node_type(node);
     if (type == "identifier") {
-      model_.identifier_scopes_.emplace(node.id, frame.scope);
+      model_.identifier_scopes_.push_back({ts_node_start_byte(node), frame.scope, node.id});
     } else if (type == "function_definition") {
       bind(frame.scope, BindingKind::Function, field(node, "name"), node);
       frame.opened = open_scope(ScopeKind::Function, node, frame.scope);
@@ -338,6 +338,12 @@ SemanticModel SemanticModel::build(const Document& document,
   model.source_ = document.text();
   model.complete_ = skipped_defs.empty();
   ScopeBuilder(model, model.source_, skipped_defs).run(document.root());
+  // The walk is in source order, so this holds; scope_of's binary search relies on it.
+  if (!std::is_sorted(model.identifier_scopes_.begin(), model.identifier_scopes_.end(),
+                      [](const auto& a, const auto& b) { return a.start < b.start; })) {
+    std::stable_sort(model.identifier_scopes_.begin(), model.identifier_scopes_.end(),
+                     [](const auto& a, const auto& b) { return a.start < b.start; });
+  }
   // Which names are only ever imports of one target, decided once per name rather than per
   // use: a module importing `os` ten thousand times must not cost ten thousand squared.
   for (Scope& scope : model.scopes_) {

@@ -148,7 +148,15 @@ class SemanticModel {
   std::string_view source_;
   std::vector<Scope> scopes_;
   std::vector<Binding> bindings_;
-  std::unordered_map<const void*, ScopeId> identifier_scopes_;
+  // The scope of every identifier walked, in source order: one array rather than a hash node per
+  // identifier (tens of thousands in a large module). Zero-width (missing) identifiers may share
+  // a start with the next, hence the node id.
+  struct IdentifierScope {
+    uint32_t start;
+    ScopeId scope;
+    const void* id;
+  };
+  std::vector<IdentifierScope> identifier_scopes_;
   std::unordered_set<std::string> imported_modules_;  // top-level names of absolute imports
   bool complete_ = true;
 };
