@@ -174,12 +174,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   source().assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  std::cout << "file: " << path << " (" << source().size() << " bytes)\n";
+  std::cerr << "file: " << path << " (" << source().size() << " bytes)\n";
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   for (const auto& [why, times] : from_scratch()) {
-    std::cout << "re-analysis from scratch: " << times << " x " << why << "\n";
+    std::cerr << "re-analysis from scratch: " << times << " x " << why << "\n";
   }
   return 0;
 }
