@@ -79,14 +79,18 @@ class ScopeBuilder {
     const char* field_name = ts_tree_cursor_current_field_name(cursor.get());
     Frame& parent = stack.back();
     Frame frame{node, scope_for_child(parent, node, field_name), 0};
-    if (!skipped_defs_.empty() && is_type(node, "function_definition") &&
+    if (!skipped_defs_.empty() &&
         std::binary_search(skipped_defs_.begin(), skipped_defs_.end(), ts_node_start_byte(node))) {
-      // Only the name, in the scope around: no scope of its own, nothing under it.
-      frame.skipped = true;
-      frame.opened = frame.scope;
-      bind(frame.scope, BindingKind::Function, field(node, "name"), node);
-      stack.push_back(frame);
-      return;
+      const bool def = is_type(node, "function_definition");
+      if (def || is_type(node, "class_definition")) {
+        // Only the name, in the scope around: no scope of its own, nothing under it.
+        frame.skipped = true;
+        frame.opened = frame.scope;
+        bind(frame.scope, def ? BindingKind::Function : BindingKind::Class, field(node, "name"),
+             node);
+        stack.push_back(frame);
+        return;
+      }
     }
     stack.push_back(enter(node, frame, &parent));
   }

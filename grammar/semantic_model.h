@@ -85,9 +85,10 @@ class SemanticModel {
  public:
   static SemanticModel build(const Document& document);
 
-  /// A partial model for re-analysing a few functions: of the defs starting at `skipped_defs`
-  /// (sorted) only the name is bound; no scope, binding or identifier under them is known (a
-  /// walrus in a skipped def's defaults binds nothing, so the caller skips no such def).
+  /// A partial model for re-analysing a few functions: of the defs and classes starting at
+  /// `skipped_defs` (sorted) only the name is bound; no scope, binding or identifier under them
+  /// is known (a walrus or `global` under a skipped one binds nothing, so the caller skips no
+  /// such def or class).
   /// Everything else is as in the full model.
   static SemanticModel build(const Document& document, std::span<const uint32_t> skipped_defs);
 

@@ -2,6 +2,7 @@
 #include "knowledge/incremental.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -99,6 +100,48 @@ class OffsetMap {
   std::vector<Change> changes_;
 };
 
+/// The class_definition nodes among the module's statements (decorated ones too).
+std::vector<grammar::ByteRange> module_level_classes(TSNode root) {
+  std::vector<grammar::ByteRange> classes;
+  grammar::TreeCursor cursor(root);
+  if (!ts_tree_cursor_goto_first_child(cursor.get())) return classes;
+  do {
+    TSNode statement = ts_tree_cursor_current_node(cursor.get());
+    if (grammar::is_type(statement, "decorated_definition")) {
+      statement = grammar::field(statement, "definition");
+    }
+    if (grammar::is_type(statement, "class_definition")) {
+      classes.push_back({ts_node_start_byte(statement), ts_node_end_byte(statement)});
+    }
+  } while (ts_tree_cursor_goto_next_sibling(cursor.get()));
+  return classes;
+}
+
+/// How many bytes two texts share at their start: compared a block at a time.
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  const std::size_t shorter = std::min(a.size(), b.size());
+  constexpr std::size_t kBlock = 512;
+  std::size_t at = 0;
+  while (at + kBlock <= shorter && std::memcmp(a.data() + at, b.data() + at, kBlock) == 0) {
+    at += kBlock;
+  }
+  while (at < shorter && a[at] == b[at]) ++at;
+  return at;
+}
+
+/// How many bytes two texts share at their end, up to `limit`.
+std::size_t common_suffix(std::string_view a, std::string_view b, std::size_t limit) {
+  constexpr std::size_t kBlock = 512;
+  std::size_t length = 0;
+  while (length + kBlock <= limit &&
+         std::memcmp(a.data() + a.size() - length - kBlock, b.data() + b.size() - length - kBlock,
+                     kBlock) == 0) {
+    length += kBlock;
+  }
+  while (length < limit && a[a.size() - 1 - length] == b[b.size() - 1 - length]) ++length;
+  return length;
+}
+
 /// Where two versions of a part of the text differ: the old and new spans between their common
 /// prefix and suffix. Nullopt when they are equal.
 std::optional<OffsetMap::Change> difference(std::string_view old_text, grammar::ByteRange old_part,
@@ -106,13 +149,8 @@ std::optional<OffsetMap::Change> difference(std::string_view old_text, grammar::
                                             grammar::ByteRange new_part) {
   const std::string_view a = slice(old_text, old_part), b = slice(new_text, new_part);
   if (a == b) return std::nullopt;
-  std::size_t prefix = 0;
-  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
-  std::size_t suffix = 0;
-  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
-         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
-    ++suffix;
-  }
+  const std::size_t prefix = common_prefix(a, b);
+  const std::size_t suffix = common_suffix(a, b, std::min(a.size(), b.size()) - prefix);
   return OffsetMap::Change{{old_part.start + prefix, old_part.end - suffix},
                            {new_part.start + prefix, new_part.end - suffix}};
 }
@@ -171,17 +209,9 @@ std::optional<Outline> outline_after_body_edit(const grammar::Document& before, 
   if (ts_node_has_error(before.root()) || ts_node_has_error(after.root())) return std::nullopt;
   const std::string_view old_text = before.text(), new_text = after.text();
   const std::size_t shorter = std::min(old_text.size(), new_text.size());
-  const std::size_t prefix = static_cast<std::size_t>(
-      std::mismatch(old_text.begin(), old_text.begin() + static_cast<std::ptrdiff_t>(shorter),
-                    new_text.begin())
-          .first -
-      old_text.begin());
+  const std::size_t prefix = common_prefix(old_text, new_text);
   if (prefix == old_text.size() && prefix == new_text.size()) return old;
-  std::size_t suffix = 0;
-  while (suffix < shorter - prefix &&
-         old_text[old_text.size() - 1 - suffix] == new_text[new_text.size() - 1 - suffix]) {
-    ++suffix;
-  }
+  const std::size_t suffix = common_suffix(old_text, new_text, shorter - prefix);
   const std::size_t old_end = old_text.size() - suffix;
   const auto edited = std::find_if(old.units.begin(), old.units.end(), [&](const Unit& unit) {
     return unit.body.start < prefix && old_end <= unit.body.end;
@@ -380,6 +410,19 @@ AnalysisResult reanalyze(const grammar::Document& before, const AnalysisResult& 
         skipped.push_back(static_cast<uint32_t>(units[i].definition.start));
       }
     }
+    // Of a module-level class holding no changed def, only the name too.
+    for (const grammar::ByteRange& class_range : module_level_classes(after.root())) {
+      const std::string_view text = slice(new_text, class_range);
+      const bool holds_change =
+          std::any_of(new_dirty.begin(), new_dirty.end(), [&](const grammar::ByteRange& def) {
+            return def.start >= class_range.start && def.end <= class_range.end;
+          });
+      if (!holds_change && !mentions_word(text, "global") &&
+          text.find(":=") == std::string_view::npos) {
+        skipped.push_back(static_cast<uint32_t>(class_range.start));
+      }
+    }
+    std::sort(skipped.begin(), skipped.end());
     const grammar::SemanticModel model = grammar::SemanticModel::build(after, skipped);
     const grammar::ByteRange span{new_dirty.front().start, new_dirty.back().end};
     RuleRun run = run_rules(after, model, rules, result.running, span);
