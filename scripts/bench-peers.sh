@@ -119,5 +119,8 @@ for report in "$work/check.json" "$work/document.json"; do
 done
 
 meta load_end "$(json_string "$(cut -d' ' -f1-3 /proc/loadavg)")"
+# Kept, so that the report can be made again: node tests/bench/peers/report.mjs FILE
+mkdir -p build/bench
+cp "$results" build/bench/peers-results.jsonl
 echo
 node "$peers/report.mjs" "$results"

@@ -10,7 +10,10 @@ const check = lines.find((l) => l.tool === "pyfaq-check");
 const ruff = lines.find((l) => l.tool === "ruff-wasm");
 const bench = (prefix) => lines.find((l) => l.bench && l.bench.startsWith(prefix));
 
-const ms = (v) => (v == null || v < 0 ? "—" : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)) + " ms";
+const ms = (v) =>
+  v == null || v < 0 ? "— ms"
+  : v < 0.01 ? `${(v * 1000).toFixed(2)} µs`
+  : (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)) + " ms";
 const mib = (kib) => (kib == null ? "—" : `${(kib / 1024).toFixed(0)} MiB`);
 const times = (r) => (!isFinite(r) || r <= 0 ? "—" : `${r < 10 ? r.toFixed(1) : r.toFixed(0)}×`);
 const version = { pyfaq: meta.commit, pyright: meta.pyright, pylsp: meta.pylsp };
