@@ -15,18 +15,12 @@
 #include "grammar/document.h"
 #include "knowledge/analysis.h"
 #include "knowledge/incremental.h"
+#include "tests/unit/test_files.h"
 
 namespace pyfaq::knowledge {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 /// Everything about a finding an editor shows, in one comparable line.
 std::string describe(const std::vector<Finding>& findings) {
@@ -283,19 +277,10 @@ void check_random_edits(const std::string& name, const std::string& source,
   }
 }
 
-std::vector<fs::path> fixture_sources() {
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::directory_iterator(fs::path(PYFAQ_FIXTURES_DIR) / "rules")) {
-    if (entry.path().extension() == ".py") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  return paths;
-}
-
 std::vector<std::string> nonblank_lines(const std::vector<fs::path>& sources) {
   std::vector<std::string> lines;
   for (const fs::path& path : sources) {
-    for (std::string& line : lines_of(read_file(path))) {
+    for (std::string& line : lines_of(testing::read_file(path))) {
       if (line.find_first_not_of(" \t\n") != std::string::npos) lines.push_back(line);
     }
   }
@@ -315,7 +300,7 @@ void print(const Counts& counts) {
 std::string functions_of(const std::vector<fs::path>& sources) {
   std::string imports, defs;
   for (const fs::path& path : sources) {
-    const grammar::Document document(read_file(path));
+    const grammar::Document document(testing::read_file(path));
     const TSNode root = document.root();
     for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
       const TSNode statement = ts_node_named_child(root, i);
@@ -339,14 +324,14 @@ std::string functions_of(const std::vector<fs::path>& sources) {
 
 TEST(IncrementalAnalysis, RandomEditsOfTheRuleFixturesGiveTheFindingsOfAFreshAnalysis) {
   const RuleSet rules = RuleSet::all();
-  const std::vector<fs::path> sources = fixture_sources();
+  const std::vector<fs::path> sources = testing::rule_fixture_sources();
   ASSERT_GE(sources.size(), 19u);
   const std::vector<std::string> snippets = nonblank_lines(sources);
   Counts counts;
   uint32_t seed = 1;
   for (const fs::path& path : sources) {
-    check_random_edits(path.filename().string(), read_file(path), snippets, rules, seed++, 60,
-                       RandomEditor::Style::Anything, counts);
+    check_random_edits(path.filename().string(), testing::read_file(path), snippets, rules, seed++,
+                       60, RandomEditor::Style::Anything, counts);
     if (HasFatalFailure()) return;
   }
   print(counts);
@@ -356,7 +341,7 @@ TEST(IncrementalAnalysis, RandomEditsOfTheRuleFixturesGiveTheFindingsOfAFreshAna
 
 TEST(IncrementalAnalysis, RandomEditsInsideFunctionsAreMostlyReanalysedAlone) {
   const RuleSet rules = RuleSet::all();
-  const std::vector<fs::path> sources = fixture_sources();
+  const std::vector<fs::path> sources = testing::rule_fixture_sources();
   const std::string module = functions_of(sources);
   const std::vector<std::string> snippets = nonblank_lines(sources);
   Counts counts;

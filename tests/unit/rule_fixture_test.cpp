@@ -13,19 +13,13 @@
 #include "knowledge/analysis.h"
 #include "lsp/cli/check_command.h"
 #include "lsp/cli/check_report.h"
+#include "tests/unit/test_files.h"
 
 namespace pyfaq {
 namespace {
 
 namespace fs = std::filesystem;
 using Expectations = std::multiset<std::pair<std::size_t, std::string>>;  // (line, rule name)
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 Expectations expected_in(const std::string& text) {
   Expectations expected;
@@ -61,22 +55,13 @@ std::string describe(const Expectations& set) {
   return out.empty() ? "  (none)\n" : out;
 }
 
-std::vector<fs::path> fixtures() {
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::directory_iterator(fs::path(PYFAQ_FIXTURES_DIR) / "rules")) {
-    if (entry.path().extension() == ".py") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  return paths;
-}
-
-class RuleFixture : public testing::TestWithParam<fs::path> {
+class RuleFixture : public ::testing::TestWithParam<fs::path> {
  protected:
   const knowledge::RuleSet rules = knowledge::RuleSet::all();
 };
 
 TEST_P(RuleFixture, TipsLandExactlyOnExpectedLines) {
-  const std::string text = read(GetParam());
+  const std::string text = pyfaq::testing::read_file(GetParam());
   const grammar::Document document(text);
   const auto findings = knowledge::analyze(document, rules);
   const Expectations expected = expected_in(text);
@@ -92,7 +77,7 @@ TEST_P(RuleFixture, TipsLandExactlyOnExpectedLines) {
 }
 
 TEST_P(RuleFixture, EveryFixParsesAndSilencesItsTip) {
-  const std::string text = read(GetParam());
+  const std::string text = pyfaq::testing::read_file(GetParam());
   const grammar::Document document(text);
   for (const auto& finding : knowledge::analyze(document, rules)) {
     if (!finding.fix) continue;
@@ -128,11 +113,13 @@ TEST_P(RuleFixture, FullReportMatchesSnapshot) {
     GTEST_SKIP() << "rewrote " << snapshot;
   }
   ASSERT_TRUE(fs::exists(snapshot)) << "no snapshot yet: run with PYFAQ_UPDATE_SNAPSHOTS=1";
-  EXPECT_EQ(out.str(), read(snapshot)) << "snapshot " << snapshot.filename() << " is out of date";
+  EXPECT_EQ(out.str(), pyfaq::testing::read_file(snapshot))
+      << "snapshot " << snapshot.filename() << " is out of date";
 }
 
-INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, testing::ValuesIn(fixtures()),
-                         [](const testing::TestParamInfo<fs::path>& info) {
+INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture,
+                         ::testing::ValuesIn(pyfaq::testing::rule_fixture_sources()),
+                         [](const ::testing::TestParamInfo<fs::path>& info) {
                            std::string name = info.param.stem().string();
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
