@@ -340,7 +340,6 @@ SemanticModel SemanticModel::build(const Document& document,
                                    std::span<const uint32_t> skipped_defs) {
   SemanticModel model;
   model.source_ = document.text();
-  model.complete_ = skipped_defs.empty();
   ScopeBuilder(model, model.source_, skipped_defs).run(document.root());
   // The walk is in source order, so this holds; scope_of's binary search relies on it.
   if (!std::is_sorted(model.identifier_scopes_.begin(), model.identifier_scopes_.end(),

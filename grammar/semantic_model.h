@@ -88,12 +88,8 @@ class SemanticModel {
   /// A partial model for re-analysing a few functions: of the defs and classes starting at
   /// `skipped_defs` (sorted) only the name is bound; no scope, binding or identifier under them
   /// is known (a walrus or `global` under a skipped one binds nothing, so the caller skips no
-  /// such def or class).
-  /// Everything else is as in the full model.
+  /// such def or class). Everything else is as in the full model.
   static SemanticModel build(const Document& document, std::span<const uint32_t> skipped_defs);
-
-  /// False for a partial model.
-  bool complete() const { return complete_; }
 
   std::string_view source() const { return source_; }
   const Scope& scope(ScopeId id) const { return scopes_[id]; }
@@ -159,7 +155,6 @@ class SemanticModel {
   };
   std::vector<IdentifierScope> identifier_scopes_;
   std::unordered_set<std::string> imported_modules_;  // top-level names of absolute imports
-  bool complete_ = true;
 };
 
 }  // namespace pyfaq::grammar

@@ -35,14 +35,27 @@ bool mentions_word(std::string_view text, std::string_view word) {
   return false;
 }
 
-/// The lines of a text that mention a word, without their indentation, in order.
+/// Whether the line ending just before `newline` (the offset of its "\n") continues on the
+/// next one with a backslash.
+bool continues(std::string_view text, std::size_t newline) {
+  std::size_t last = newline;
+  if (last > 0 && text[last - 1] == '\r') --last;
+  return last > 0 && text[last - 1] == '\\';
+}
+
+/// The lines of a text that mention a word (with the lines a backslash joins to them), without
+/// their indentation, in order.
 std::vector<std::string_view> lines_mentioning(std::string_view text, std::string_view word) {
   std::vector<std::string_view> lines;
   for (std::size_t at = text.find(word); at != std::string_view::npos;
        at = text.find(word, at + 1)) {
-    const std::size_t newline = text.rfind('\n', at);
-    std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+    std::size_t start = text.rfind('\n', at);
+    while (start != std::string_view::npos && start > 0 && continues(text, start)) {
+      start = text.rfind('\n', start - 1);
+    }
+    start = start == std::string_view::npos ? 0 : start + 1;
     std::size_t end = text.find('\n', at);
+    while (end != std::string_view::npos && continues(text, end)) end = text.find('\n', end + 1);
     if (end == std::string_view::npos) end = text.size();
     while (start < end && (text[start] == ' ' || text[start] == '\t')) ++start;
     if (lines.empty() || lines.back() != text.substr(start, end - start)) {
@@ -70,7 +83,6 @@ class OffsetMap {
     grammar::ByteRange before, after;
   };
   explicit OffsetMap(std::vector<Change> changes) : changes_(std::move(changes)) {}
-  const std::vector<Change>& changes() const { return changes_; }
 
   std::optional<std::size_t> map(std::size_t offset) const {
     std::ptrdiff_t delta = 0;
