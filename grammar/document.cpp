@@ -13,16 +13,31 @@ Document::Document(std::string text) : buffer_(std::move(text)), parser_(make_py
 }
 
 Document::Document(const Document& other)
-    : buffer_(other.buffer_), tree_(ts_tree_copy(other.tree_.get())) {}
+    : buffer_(other.buffer_), tree_(ts_tree_copy(other.tree_.get())), parsed_(other.parsed_) {}
 
 void Document::parse(const TSTree* old_tree) {
   if (!parser_) parser_ = make_python_parser();
   const std::string& text = buffer_.text();
-  tree_.reset(ts_parser_parse_string(parser_.get(), old_tree, text.data(),
-                                     static_cast<uint32_t>(text.size())));
+  parsed_ = text.size() <= kMaxParsedBytes;
+  const std::string_view parsed = parsed_ ? std::string_view(text) : std::string_view();
+  tree_.reset(ts_parser_parse_string(parser_.get(), parsed_ ? old_tree : nullptr, parsed.data(),
+                                     static_cast<uint32_t>(parsed.size())));
 }
 
 void Document::edit(ByteRange range, std::string_view replacement) {
+  edit_text(range, replacement);
+  reparse();
+}
+
+void Document::reparse() {
+  TreePtr old_tree = std::move(tree_);
+  parse(parsed_ ? old_tree.get() : nullptr);  // a stand-in tree has nothing to reuse
+  // Error recovery may settle differently when it starts from an old tree. A tree with errors is
+  // parsed afresh, so the tree (and every tip) depends on the text alone, never on its history.
+  if (ts_node_has_error(root())) parse(nullptr);
+}
+
+void Document::edit_text(ByteRange range, std::string_view replacement) {
   const std::size_t start = std::min(range.start, buffer_.size());
   const std::size_t old_end = std::clamp(range.end, start, buffer_.size());
   TSInputEdit input_edit{};
@@ -36,12 +51,8 @@ void Document::edit(ByteRange range, std::string_view replacement) {
   const std::size_t new_end = start + replacement.size();
   input_edit.new_end_byte = static_cast<uint32_t>(new_end);
   input_edit.new_end_point = buffer_.to_ts_point(new_end);
-  ts_tree_edit(tree_.get(), &input_edit);
-  TreePtr old_tree = std::move(tree_);
-  parse(old_tree.get());
-  // Error recovery may settle differently when it starts from an old tree. A tree with errors is
-  // parsed afresh, so the tree (and every tip) depends on the text alone, never on its history.
-  if (ts_node_has_error(root())) parse(nullptr);
+  // The stand-in tree of an unparsed text is not edited: the next parse starts afresh.
+  if (parsed_) ts_tree_edit(tree_.get(), &input_edit);
 }
 
 std::string Document::syntax_tree_sexp() const {

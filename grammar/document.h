@@ -9,6 +9,11 @@
 
 namespace pyfaq::grammar {
 
+/// Larger texts are kept, and edited, but not parsed: their tree is that of an empty module, so
+/// nothing is found in them. A file this large is data, not code anyone edits by hand, and
+/// parsing it would take seconds at every keystroke.
+inline constexpr std::size_t kMaxParsedBytes = 16u << 20;
+
 /// Owns the text and the syntax tree of one Python source. Syntax errors never fail anything:
 /// the tree then holds ERROR and MISSING nodes and analysis works around them.
 class Document {
@@ -29,6 +34,14 @@ class Document {
   /// incrementally, reusing every subtree the edit did not touch. The resulting tree is always
   /// the one a fresh parse of the new text gives.
   void edit(ByteRange range, std::string_view replacement);
+  /// The same without the re-parse, for several edits in a row (an editor's notification with
+  /// many changes): each range is in the text as the edits before it left it. `reparse()`
+  /// then brings the tree up to date once; until then the tree is stale.
+  void edit_text(ByteRange range, std::string_view replacement);
+  void reparse();
+
+  /// False when the text is over kMaxParsedBytes and the tree stands for an empty module.
+  bool parsed() const { return parsed_; }
 
   /// The tree as an S-expression (named nodes, with field names), for tests and debugging.
   std::string syntax_tree_sexp() const;
@@ -39,6 +52,7 @@ class Document {
   TextBuffer buffer_;
   ParserPtr parser_;
   TreePtr tree_;
+  bool parsed_ = true;
 };
 
 }  // namespace pyfaq::grammar

@@ -8,6 +8,7 @@ APT_PACKAGES=(
   nlohmann-json3-dev libasio-dev libcli11-dev libtomlplusplus-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-doc
+  clang-14 libclang-rt-14-dev valgrind strace
 )
 
 source scripts/lib/install.sh

@@ -23,9 +23,6 @@ namespace pyfaq::cli {
 
 namespace {
 
-// tree-sitter addresses text with 32-bit offsets; far below that, a file is not source code.
-constexpr std::uintmax_t kMaxFileBytes = 256u << 20;
-
 bool has_python_shebang(std::string_view text) {
   if (!text.starts_with("#!")) return false;
   const std::string_view first_line = text.substr(0, text.find('\n'));
@@ -36,7 +33,10 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
   std::error_code error;
   const auto size = std::filesystem::file_size(path, error);
   if (error) return error.message();
-  if (size > kMaxFileBytes) return "file too large (" + std::to_string(size >> 20) + " MiB)";
+  if (size > grammar::kMaxParsedBytes) {
+    return "file too large (" + std::to_string(size >> 20) + " MiB; pyfaq reads files up to " +
+           std::to_string(grammar::kMaxParsedBytes >> 20) + " MiB)";
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return "cannot open file";
   text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

@@ -85,6 +85,9 @@ int main(int argc, char** argv) {
                             "Python docs to read the FAQ from (default: installed docs)");
   serve_command->add_flag("--sync", serve.synchronous,
                           "Analyse on the main thread (deterministic, for tests)");
+  // Hidden: lets tests read the server's copy of a document (pyfaq/debug/document).
+  serve_command->add_flag("--debug-requests", serve.debug_requests, "Answer pyfaq/debug/* requests")
+      ->group("");
   serve_command->allow_extras(false);
 
   pyfaq::cli::FaqOptions faq;

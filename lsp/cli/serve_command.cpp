@@ -37,6 +37,7 @@ int run_serve(const ServeOptions& options) {
   server_options.synchronous = options.synchronous;
   server_options.client_process_id = options.client_process_id;
   server_options.docs_path = options.docs_path;
+  server_options.debug_requests = options.debug_requests;
   logger.info("pyfaq serve started");
   const int exit_code = server::serve(transport, server_options, logger);
   // The reader thread may still be blocked reading stdin, which nothing can interrupt; ending

@@ -12,8 +12,9 @@ struct ServeOptions {
   std::optional<int> client_process_id;       // --clientProcessId=PID
   std::string log_file;
   std::string log_level = "info";
-  bool synchronous = false;  // --sync: no worker threads (deterministic tests)
-  std::string docs_path;     // --docs: the Python docs to read the FAQ from
+  bool synchronous = false;     // --sync: no worker threads (deterministic tests)
+  bool debug_requests = false;  // --debug-requests: pyfaq/debug/document (tests)
+  std::string docs_path;        // --docs: the Python docs to read the FAQ from
 };
 
 int run_serve(const ServeOptions& options);

@@ -48,6 +48,18 @@ std::optional<std::size_t> content_length(std::string_view headers) {
   return length;
 }
 
+/// Where the last "Content-Length:" (any case) in a header block starts, or npos.
+std::size_t last_content_length_line(std::string_view headers) {
+  constexpr std::string_view kName = "content-length:";
+  for (std::size_t at = headers.size(); at-- > 0;) {
+    if (headers.size() - at >= kName.size() &&
+        equals_ignoring_case(headers.substr(at, kName.size()), kName)) {
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 Transport::Transport(std::unique_ptr<ByteStream> stream, std::size_t max_message_bytes)
@@ -83,11 +95,20 @@ ReadResult Transport::read() {
     if (!fill()) return {ReadResult::Kind::EndOfStream, {}};
   }
   const std::string headers = buffer_.substr(0, header_end);
-  buffer_.erase(0, header_end + kHeaderEnd.size());
-  const std::optional<std::size_t> length = content_length(headers);
+  std::optional<std::size_t> length = content_length(headers);
   if (!length) {
+    // A body shorter or longer than its Content-Length leaves the reader mid-message: skip to
+    // the last header line that starts in this block, so that only one message is lost.
+    if (const std::size_t resync = last_content_length_line(headers);
+        resync != std::string::npos && resync > 0) {
+      buffer_.erase(0, resync);
+      return {ReadResult::Kind::FramingError,
+              "skipped " + std::to_string(resync) + " bytes that were not a message"};
+    }
+    buffer_.erase(0, header_end + kHeaderEnd.size());
     return {ReadResult::Kind::FramingError, "header block without a valid Content-Length"};
   }
+  buffer_.erase(0, header_end + kHeaderEnd.size());
   if (*length > max_message_bytes_) {
     // Answer at once; the body is dropped on the next read, as it arrives.
     pending_skip_ = *length;

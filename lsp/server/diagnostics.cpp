@@ -89,7 +89,6 @@ void DiagnosticsPublisher::forget(const std::string& uri) {
   {
     const std::lock_guard lock(mutex_);
     pending_.erase(uri);
-    published_versions_.erase(uri);
   }
   session_.notify("textDocument/publishDiagnostics",
                   {{"uri", uri}, {"diagnostics", Json::array()}});
@@ -116,15 +115,19 @@ void DiagnosticsPublisher::run_worker() {
 void DiagnosticsPublisher::publish(const std::string& uri) {
   const std::optional<Snapshot> snapshot = session_.documents().get(uri);
   if (!snapshot) return;
+  if (!snapshot->document->parsed()) {
+    session_.report_problems({uri + " is over " + std::to_string(grammar::kMaxParsedBytes >> 20) +
+                              " MiB: pyfaq keeps it in sync but gives no tips or hovers for it"},
+                             "");
+  }
   const auto analysis = session_.documents().analysis(*snapshot, session_.rules_for(uri));
   Json diagnostics = to_diagnostics(session_, *snapshot, *analysis);
   const std::lock_guard lock(mutex_);
-  // Publish only if this is still the document's newest version and nothing newer went out.
+  // Publish only if this is still the document's current text. Checked and sent under the lock,
+  // so nothing older can go out after it. (Not by version: a client whose versions go backwards
+  // must still get tips for the text it has.)
   const std::optional<Snapshot> now = session_.documents().get(uri);
   if (!now || now->document != snapshot->document) return;
-  const auto published = published_versions_.find(uri);
-  if (published != published_versions_.end() && published->second > snapshot->version) return;
-  published_versions_[uri] = snapshot->version;
   session_.notify(
       "textDocument/publishDiagnostics",
       {{"uri", uri}, {"version", snapshot->version}, {"diagnostics", std::move(diagnostics)}});

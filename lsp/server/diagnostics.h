@@ -3,7 +3,6 @@
 #pragma once
 
 #include <condition_variable>
-#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -43,7 +42,6 @@ class DiagnosticsPublisher {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::set<std::string> pending_;
-  std::map<std::string, int32_t> published_versions_;
   bool stopping_ = false;
   std::thread worker_;
 };

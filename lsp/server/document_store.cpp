@@ -27,15 +27,19 @@ void DocumentStore::change(const protocol::DidChangeParams& params, grammar::Col
   // Edit a private copy, made only when an edit needs the old text; publish it only once every
   // change is applied.
   std::shared_ptr<grammar::Document> next;
+  bool edited = false;  // ranged changes wait for one re-parse
   for (const protocol::TextDocumentContentChangeEvent& change : params.changes) {
     if (!change.range) {
       next = std::make_shared<grammar::Document>(change.text);
+      edited = false;
       continue;
     }
     if (!next) next = std::make_shared<grammar::Document>(*current);
     const grammar::ByteRange range = to_byte_range(next->buffer(), *change.range, unit);
-    next->edit(range, change.text);
+    next->edit_text(range, change.text);
+    edited = true;
   }
+  if (edited) next->reparse();  // once for all the changes
   const std::lock_guard lock(mutex_);
   Entry& entry = entries_[params.uri];
   entry.snapshot.version = params.version;

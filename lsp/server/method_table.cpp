@@ -11,6 +11,8 @@ const std::vector<MethodEntry>& method_table() {
       {"$/setTrace", nullptr, set_trace},
       {"initialize", initialize, nullptr},
       {"initialized", nullptr, initialized},
+      {"pyfaq/debug/document", read_then(protocol::read_document_uri, pyfaq_debug_document),
+       nullptr},
       {"shutdown", shutdown, nullptr},
       {"textDocument/codeAction",
        read_then(protocol::read_code_action_params, text_document_code_action), nullptr},

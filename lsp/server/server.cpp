@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "grammar/utf8.h"
+#include "lsp/jsonrpc/json_depth.h"
 #include "lsp/server/binder.h"
 #include "lsp/server/message_queue.h"
 
@@ -28,6 +29,12 @@ void read_loop(jsonrpc::Transport& transport, MessageQueue& queue, Session& sess
     if (read.kind == jsonrpc::ReadResult::Kind::FramingError) {
       session.logger().error("framing error: " + read.text);
       session.send(protocol::make_error(nullptr, ErrorCode::ParseError, read.text));
+      continue;
+    }
+    if (jsonrpc::json_nesting_depth(read.text) > jsonrpc::kMaxJsonDepth) {
+      session.send(protocol::make_error(
+          nullptr, ErrorCode::ParseError,
+          "JSON nested deeper than " + std::to_string(jsonrpc::kMaxJsonDepth) + " levels"));
       continue;
     }
     Json message = Json::parse(read.text, nullptr, /*allow_exceptions=*/false);

@@ -65,7 +65,7 @@ Session::Session(jsonrpc::Transport& transport, ServerOptions options, Logger& l
       options_(options),
       logger_(logger),
       settings_(std::make_shared<const Settings>()),
-      all_rules_(compile_rules_in_background()),
+      all_rules_(options.all_rules.valid() ? options.all_rules : compile_rules_in_background()),
       diagnostics_(std::make_unique<DiagnosticsPublisher>(*this, options.synchronous)) {
   load_faq(options_.docs_path);
   Settings defaults;
@@ -83,16 +83,16 @@ std::shared_ptr<const knowledge::RuleSet> Session::default_rules_locked() {
 
 knowledge::LinkOptions Session::resolve_links(const Settings& settings) const {
   knowledge::LinkOptions links;
-  const std::string& found = faqs_.source().python_version;
+  const std::string& found = faq_->faqs.source().python_version;
   links.version = !settings.docs_version.empty() ? settings.docs_version
                   : !found.empty()               ? found
                                                  : std::string(knowledge::kDefaultDocsVersion);
-  const auto kind = faqs_.source().kind;
+  const auto kind = faq_->faqs.source().kind;
   if (settings.local_links && (kind == knowledge::FaqSourceKind::ExplicitPath ||
                                kind == knowledge::FaqSourceKind::InstalledDocs)) {
     // .../html/_sources/faq -> .../html, which holds faq/*.html.
     const std::filesystem::path html =
-        std::filesystem::path(faqs_.source().location).parent_path().parent_path();
+        std::filesystem::path(faq_->faqs.source().location).parent_path().parent_path();
     if (std::filesystem::exists(html / "faq" / "library.html")) links.local_html = html.string();
   }
   return links;
@@ -100,22 +100,29 @@ knowledge::LinkOptions Session::resolve_links(const Settings& settings) const {
 
 std::string Session::answer_markdown(const knowledge::FaqEntry& entry,
                                      const knowledge::LinkOptions& links) const {
-  const docs::Inventory* inventory = inventory_.valid() ? inventory_.get().get() : nullptr;
+  const docs::Inventory* inventory =
+      faq_->inventory.valid() ? faq_->inventory.get().get() : nullptr;
   const knowledge::ApiPageFinder finder =
       inventory ? inventory->page_finder() : knowledge::ApiPageFinder{};
   return knowledge::link_api_mentions(entry.markdown, inventory ? &finder : nullptr, links);
 }
 
+std::shared_ptr<const FaqKnowledge> FaqKnowledge::load(const std::string& docs_path) {
+  auto made = std::make_shared<FaqKnowledge>();
+  made->docs_path = docs_path;
+  made->faqs = docs::load_faq(docs_path, made->problems);
+  made->hovers = knowledge::HoverIndex::load_embedded(made->faqs);
+  made->inventory = read_inventory_in_background(made->faqs.source());
+  return made;
+}
+
 void Session::load_faq(const std::string& docs_path) {
-  std::vector<std::string> problems;
-  faqs_ = docs::load_faq(docs_path, problems);
-  hovers_ = knowledge::HoverIndex::load_embedded(faqs_);  // points into the new entries
-  inventory_ = read_inventory_in_background(faqs_.source());
-  loaded_docs_path_ = docs_path;
-  for (const std::string& problem : problems) logger_.warning(problem);
-  logger_.info("FAQ: " + std::to_string(faqs_.entries().size()) + " entries from " +
-               std::string(knowledge::to_string(faqs_.source().kind)) + " (" +
-               faqs_.source().location + ")");
+  faq_ = options_.faq && options_.faq->docs_path == docs_path ? options_.faq
+                                                              : FaqKnowledge::load(docs_path);
+  for (const std::string& problem : faq_->problems) logger_.warning(problem);
+  logger_.info("FAQ: " + std::to_string(faq_->faqs.entries().size()) + " entries from " +
+               std::string(knowledge::to_string(faq_->faqs.source().kind)) + " (" +
+               faq_->faqs.source().location + ")");
 }
 
 Session::~Session() = default;
@@ -203,7 +210,7 @@ void Session::apply_settings(const Json& section) {
   Settings read = read_settings(section, problems);
   report_problems(problems, " (ignored)");
   const std::string docs_path = read.docs_path.empty() ? options_.docs_path : read.docs_path;
-  if (docs_path != loaded_docs_path_) load_faq(docs_path);
+  if (docs_path != faq_->docs_path) load_faq(docs_path);
   read.links = resolve_links(read);
   if (read.local_links && read.links.local_html.empty()) {
     show_message(MessageType::Warning, "pyfaq: no local HTML docs found; FAQ links go to the web");

@@ -25,10 +25,29 @@
 
 namespace pyfaq::server {
 
+/// The FAQ as read from one docs path, with its hovers and docs inventory. Immutable once made,
+/// so that sessions in one process (a fuzzer's thousands) can share it.
+struct FaqKnowledge {
+  std::string docs_path;  // as asked for; empty: the default search
+  knowledge::FaqIndex faqs;
+  knowledge::HoverIndex hovers;  // points into `faqs`
+  // Reading objects.inv costs more than the whole FAQ and is needed only to show an answer:
+  // read in the background.
+  std::shared_future<std::shared_ptr<const docs::Inventory>> inventory;
+  std::vector<std::string> problems;  // what went wrong finding it
+
+  static std::shared_ptr<const FaqKnowledge> load(const std::string& docs_path);
+};
+
 struct ServerOptions {
   bool synchronous = false;  // no worker thread: diagnostics are published before the next read
   std::optional<int> client_process_id;
-  std::string docs_path;  // --docs: where to read the FAQ first
+  std::string docs_path;        // --docs: where to read the FAQ first
+  bool debug_requests = false;  // --debug-requests: answer pyfaq/debug/* (tests only)
+  // Made already, to share between sessions (fuzzers); empty: each session makes its own. The
+  // FAQ is used while the docs path is its `docs_path`.
+  std::shared_ptr<const FaqKnowledge> faq;
+  std::shared_future<knowledge::RuleSet> all_rules;
 };
 
 enum class Lifecycle { Uninitialized, Running, ShutDown };
@@ -43,8 +62,8 @@ class Session {
   ~Session();
 
   // Knowledge, loaded once.
-  const knowledge::FaqIndex& faqs() const { return faqs_; }
-  const knowledge::HoverIndex& hovers() const { return hovers_; }
+  const knowledge::FaqIndex& faqs() const { return faq_->faqs; }
+  const knowledge::HoverIndex& hovers() const { return faq_->hovers; }
   /// An FAQ answer as shown: the objects it mentions linked to their docs pages (local or web,
   /// as `links` say). The first call may wait for the docs inventory, read in the
   /// background since start-up. Called from the message thread only.
@@ -90,6 +109,8 @@ class Session {
   /// Routes a response from the client to the handler of the request it answers.
   void handle_response(const protocol::Json& message);
   void show_message(MessageType type, const std::string& message);
+  /// Shows each problem once per session (a warning message), and logs it. Thread-safe.
+  void report_problems(const std::vector<std::string>& problems, const std::string& suffix);
 
   /// Recomputes and publishes (or, for pull clients, asks to re-pull) tips for `uri`.
   void schedule_diagnostics(const std::string& uri);
@@ -106,11 +127,8 @@ class Session {
 
   jsonrpc::Transport& transport_;
   ServerOptions options_;
-  std::string loaded_docs_path_;
   Logger& logger_;
-  knowledge::FaqIndex faqs_;
-  knowledge::HoverIndex hovers_;
-  std::shared_future<std::shared_ptr<const docs::Inventory>> inventory_;
+  std::shared_ptr<const FaqKnowledge> faq_;  // replaced whole when the docs path changes
   DocumentStore documents_;
   std::shared_ptr<const Settings> settings_;
   // Compiled once, in the background from the start; every rule set is a copy of it.
@@ -129,8 +147,6 @@ class Session {
   mutable std::mutex rules_mutex_;  // guards settings_, rules_, projects_, workspace_folders_
   std::mutex problems_mutex_;
   std::set<std::string> reported_problems_;
-  /// Shows each problem once per session (a warning message), and logs it.
-  void report_problems(const std::vector<std::string>& problems, const std::string& suffix);
   std::map<std::string, ResponseHandler> pending_;  // our request ids -> their handlers
   int next_request_id_ = 1;
   std::unique_ptr<DiagnosticsPublisher> diagnostics_;

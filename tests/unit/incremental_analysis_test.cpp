@@ -15,6 +15,7 @@
 #include "grammar/document.h"
 #include "knowledge/analysis.h"
 #include "knowledge/incremental.h"
+#include "tests/support/findings_text.h"
 #include "tests/unit/test_files.h"
 
 namespace pyfaq::knowledge {
@@ -22,23 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Everything about a finding an editor shows, in one comparable line.
-std::string describe(const std::vector<Finding>& findings) {
-  std::string out;
-  for (const Finding& finding : findings) {
-    out += std::string(finding.rule->code) + " " + std::to_string(finding.range.start) + "-" +
-           std::to_string(finding.range.end) + " " + finding.message;
-    if (finding.fix) {
-      out += " fix: " + finding.fix->title;
-      for (const TextEdit& edit : finding.fix->edits) {
-        out += " [" + std::to_string(edit.range.start) + "-" + std::to_string(edit.range.end) +
-               " " + edit.replacement + "]";
-      }
-    }
-    out += "\n";
-  }
-  return out;
-}
+using testing::describe;
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;

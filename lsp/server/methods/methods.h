@@ -15,6 +15,7 @@ using protocol::Json;
 Json initialize(Session& session, const Json& params);
 void initialized(Session& session, const Json& params);
 Json shutdown(Session& session, const Json& params);
+Json pyfaq_debug_document(Session& session, const std::string& uri);
 void set_trace(Session& session, const Json& params);
 void text_document_did_open(Session& session, const protocol::TextDocumentItem& item);
 void text_document_did_change(Session& session, const protocol::DidChangeParams& params);
