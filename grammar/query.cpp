@@ -51,9 +51,24 @@ bool CompiledQuery::has_predicates() const {
   return false;
 }
 
+namespace {
+
+/// Matches start no deeper than this. tree-sitter's query cursor keeps a partial match open for
+/// every level it is inside, so a list nested 50,000 deep took 12 s; CPython refuses more than
+/// 200 nested brackets, which sit well above this depth.
+constexpr uint32_t kMaxMatchStartDepth = 1000;
+
+QueryCursorPtr new_cursor() {
+  QueryCursorPtr cursor(ts_query_cursor_new());
+  ts_query_cursor_set_max_start_depth(cursor.get(), kMaxMatchStartDepth);
+  return cursor;
+}
+
+}  // namespace
+
 void CompiledQuery::for_each_match(TSNode node,
                                    const std::function<void(const QueryMatch&)>& visit) const {
-  QueryCursorPtr cursor(ts_query_cursor_new());
+  const QueryCursorPtr cursor = new_cursor();
   ts_query_cursor_exec(cursor.get(), query_.get(), node);
   TSQueryMatch match;
   while (ts_query_cursor_next_match(cursor.get(), &match)) visit(QueryMatch(match));
@@ -76,7 +91,7 @@ MatchLog::MatchLog(const CompiledQuery& query, TSNode root, ByteRange range) {
 }
 
 void MatchLog::run(const CompiledQuery& query, TSNode root, const ByteRange* range) {
-  QueryCursorPtr cursor(ts_query_cursor_new());
+  const QueryCursorPtr cursor = new_cursor();
   if (range) {
     ts_query_cursor_set_byte_range(cursor.get(), static_cast<uint32_t>(range->start),
                                    static_cast<uint32_t>(range->end));

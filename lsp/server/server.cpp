@@ -116,6 +116,10 @@ class Dispatcher {
       session_.logger().info("the editor process exited; stopping");
       return 1;
     }
+    if (name == "$/pyfaq/clientGone") {
+      session_.logger().info("writing to the client failed: it is gone; stopping");
+      return session_.lifecycle == Lifecycle::ShutDown ? 0 : 1;
+    }
     if (session_.lifecycle != Lifecycle::Running) return std::nullopt;  // dropped, as LSP says
     const MethodEntry* entry = find_method(name);
     if (!entry || !entry->notification) {
@@ -217,6 +221,11 @@ int serve(jsonrpc::Transport& transport, const ServerOptions& options, Logger& l
         if (!live || live->lifecycle == Lifecycle::Uninitialized) return;
         live->notify("window/logMessage", {{"type", static_cast<int>(level)}, {"message", text}});
       });
+  session->on_client_gone = [weak = std::weak_ptr<MessageQueue>(queue)] {
+    if (const auto live = weak.lock()) {
+      live->push(Json{{"jsonrpc", "2.0"}, {"method", "$/pyfaq/clientGone"}});
+    }
+  };
   auto reader_done = std::make_shared<std::atomic<bool>>(false);
   std::thread reader([&transport, session, queue, reader_done] {
     read_loop(transport, *queue, *session);

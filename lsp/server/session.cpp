@@ -233,7 +233,9 @@ void Session::apply_pulled_settings(const Json* result) {
 }
 
 void Session::send(const Json& message) {
-  transport_.write(message.dump(-1, ' ', false, Json::error_handler_t::replace));
+  if (transport_.write(message.dump(-1, ' ', false, Json::error_handler_t::replace))) return;
+  // The client is gone (a closed pipe, a reset socket): stop, rather than serve no one.
+  if (!client_gone_.exchange(true) && on_client_gone) on_client_gone();
 }
 
 void Session::notify(const std::string& method, Json params) {

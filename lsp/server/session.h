@@ -101,7 +101,9 @@ class Session {
   protocol::Json initialization_settings;
 
   // The way back to the client.
+  /// Sends a message; the first time a write fails, calls `on_client_gone` (from that thread).
   void send(const protocol::Json& message);
+  std::function<void()> on_client_gone;
   void notify(const std::string& method, protocol::Json params);
   using ResponseHandler =
       std::function<void(const protocol::Json* result, const protocol::Json* error)>;
@@ -150,6 +152,7 @@ class Session {
   std::map<std::string, ResponseHandler> pending_;  // our request ids -> their handlers
   int next_request_id_ = 1;
   std::unique_ptr<DiagnosticsPublisher> diagnostics_;
+  std::atomic<bool> client_gone_{false};
 };
 
 }  // namespace pyfaq::server

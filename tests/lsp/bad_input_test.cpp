@@ -4,67 +4,10 @@
 
 #include <string>
 
-#include "tests/lsp/server_process.h"
+#include "tests/lsp/server_fixture.h"
 
 namespace pyfaq::testing {
 namespace {
-
-using nlohmann::json;
-
-json initialize_request() {
-  return {{"jsonrpc", "2.0"},
-          {"id", 1},
-          {"method", "initialize"},
-          {"params", {{"processId", nullptr}, {"capabilities", json::object()}}}};
-}
-
-json open(const std::string& uri, const std::string& text, int version = 1) {
-  return {{"jsonrpc", "2.0"},
-          {"method", "textDocument/didOpen"},
-          {"params",
-           {{"textDocument",
-             {{"uri", uri}, {"languageId", "python"}, {"version", version}, {"text", text}}}}}};
-}
-
-json hover(int id, const std::string& uri, int64_t line, int64_t character) {
-  return {{"jsonrpc", "2.0"},
-          {"id", id},
-          {"method", "textDocument/hover"},
-          {"params",
-           {{"textDocument", {{"uri", uri}}},
-            {"position", {{"line", line}, {"character", character}}}}}};
-}
-
-/// Starts a server, initializes it, and checks at the end that it still answers and exits 0.
-class Server : public ::testing::Test {
- protected:
-  void SetUp() override {
-    server_.send(initialize_request());
-    const auto reply = server_.next_significant();
-    ASSERT_TRUE(reply && reply->contains("result"));
-    server_.send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
-  }
-
-  void expect_still_serving() {
-    server_.send({{"jsonrpc", "2.0"}, {"id", 999}, {"method", "shutdown"}});
-    const auto reply = next_reply(999);
-    ASSERT_TRUE(reply.has_value()) << "no answer to shutdown";
-    EXPECT_TRUE(reply->contains("result"));
-    server_.send({{"jsonrpc", "2.0"}, {"method", "exit"}});
-    EXPECT_EQ(server_.wait_exit(), std::optional<int>(0));
-  }
-
-  /// The reply to request `id`, skipping notifications.
-  std::optional<json> next_reply(int id,
-                                 std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
-    for (;;) {
-      auto message = server_.next_significant(timeout);
-      if (!message || (message->is_object() && message->value("id", json()) == id)) return message;
-    }
-  }
-
-  ServerProcess server_{PYFAQ_BINARY, {"serve", "--sync"}};
-};
 
 TEST_F(Server, TruncatedBodyAtEndOfInputEndsTheServerCleanly) {
   server_.send_raw("Content-Length: 100\r\n\r\n{\"jsonrpc\":");

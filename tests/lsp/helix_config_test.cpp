@@ -2,7 +2,6 @@
 // and args, gets `config` as initializationOptions and answers workspace/configuration from
 // it by section path. Helix is not in Debian 12, so this is the test of the snippet.
 #include <gtest/gtest.h>
-
 #include <toml++/toml.h>
 
 #include "tests/lsp/server_process.h"

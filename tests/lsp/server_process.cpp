@@ -70,6 +70,11 @@ void ServerProcess::close_input() {
   to_child_ = -1;
 }
 
+void ServerProcess::close_output() {
+  if (from_child_ >= 0) ::close(from_child_);
+  from_child_ = -1;
+}
+
 bool ServerProcess::fill(std::chrono::steady_clock::time_point deadline) {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());

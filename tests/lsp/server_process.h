@@ -30,6 +30,8 @@ class ServerProcess {
   void send(const nlohmann::json& message);
   void send_raw(const std::string& bytes);
   void close_input();
+  /// Stops reading the server's output: its next writes fail (EPIPE), as when an editor dies.
+  void close_output();
 
   /// The next framed message, or nullopt after `timeout` or at the end of the output. A body
   /// that is not JSON is returned as a JSON string holding the body.
