@@ -19,8 +19,16 @@ std::string describe(const std::error_code& error) {
   return error.message();
 }
 
+/// Whether `path` is `folder` or inside it (both canonical).
+bool is_within(const fs::path& path, const fs::path& folder) {
+  const auto [folder_end, path_at] =
+      std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return folder_end == folder.end();
+}
+
 void walk_folder(const fs::path& root, SourceFiles& out) {
   std::error_code error;
+  const fs::path canonical_root = fs::canonical(root, error);
   fs::recursive_directory_iterator it(root, fs::directory_options::none, error);
   if (error) {
     out.errors.push_back({root.string(), describe(error)});
@@ -33,7 +41,11 @@ void walk_folder(const fs::path& root, SourceFiles& out) {
     if (entry.is_directory(status_error)) {
       if (is_link || is_skipped_folder(entry.path())) it.disable_recursion_pending();
     } else if (is_python_file(entry.path()) && entry.is_regular_file(status_error)) {
-      out.files.push_back({entry.path(), false});
+      // A link to a file is read only when it points inside the folder: a walk never leaves it.
+      const fs::path target = is_link ? fs::canonical(entry.path(), status_error) : fs::path();
+      if (!is_link || (!status_error && is_within(target, canonical_root))) {
+        out.files.push_back({entry.path(), false});
+      }
     }
     it.increment(error);
     if (error) {

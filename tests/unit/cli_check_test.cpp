@@ -1,6 +1,7 @@
 // `pyfaq check` internals: which files a walk takes, and files that cannot be analysed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -50,6 +51,23 @@ TEST_F(TempTree, WalkTakesPythonFilesAndSkipsToolFolders) {
   for (const auto& file : found.files) names.push_back(file.path.filename().string());
   EXPECT_EQ(names, (std::vector<std::string>{"a.py", "b.pyi"}));
   EXPECT_TRUE(found.errors.empty());
+}
+
+TEST_F(TempTree, WalkNeverFollowsALinkOutOfTheFolder) {
+  write("project/a.py", "");
+  write("project/pkg/b.py", "");
+  write("outside/secret.py", "");
+  write("outside/dir/c.py", "");
+  fs::create_symlink(root_ / "outside" / "secret.py", root_ / "project" / "leak.py");
+  fs::create_directory_symlink(root_ / "outside" / "dir", root_ / "project" / "linked");
+  fs::create_symlink(root_ / "project" / "pkg" / "b.py", root_ / "project" / "inside.py");
+  fs::create_symlink(root_ / "nowhere.py", root_ / "project" / "dangling.py");
+  const SourceFiles found = collect_source_files({(root_ / "project").string()});
+  std::vector<std::string> names;
+  for (const auto& file : found.files) names.push_back(file.path.filename().string());
+  std::sort(names.begin(), names.end());
+  // A link to a file inside the folder is read; out of it, or to nothing, it is not.
+  EXPECT_EQ(names, (std::vector<std::string>{"a.py", "b.py", "inside.py"}));
 }
 
 TEST_F(TempTree, MissingPathsAreErrorsAndTheRestIsKept) {
