@@ -71,7 +71,7 @@ summary() {
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
   pcs=$(sed -n 's/.*Loaded 1 PC tables (\([0-9]*\) PCs).*/\1/p' "$log" | head -1)
   read -r cov features corpus < <(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1 |
-    sed -E 's/.*cov: ([0-9]+) ft: ([0-9]+) corp: ([0-9]+).*/\1 \2 \3/')
+    sed -E 's/.*cov: ([0-9]+) ft: ([0-9]+) corp: ([0-9]+).*/\1 \2 \3/') || true
   printf '%-10s %10s %8s %17s %10s %8s  %s\n' "$target" "${runs:-?}" "${speed:-?}" \
     "${cov:-?}/${pcs:-?} ($(awk -v c="${cov:-0}" -v p="${pcs:-1}" 'BEGIN{printf "%.0f%%", 100*c/p}'))" \
     "${features:-?}" "${corpus:-?}" "$([[ $status == 0 ]] && echo ok || echo "FAILED: see $log")"

@@ -36,19 +36,19 @@ int32_t read_int(const Json& object, const char* key) {
   return static_cast<int32_t>(number);
 }
 
-/// LSP's uinteger: 0 to 2^31 - 1.
+/// LSP's uinteger stops at 2^31 - 1; up to 2^32 - 1 is taken too (and clamps like any position
+/// past the end), so that a change from a sloppy client is applied rather than lost.
 uint32_t read_uint(const Json& object, const char* key) {
-  constexpr uint64_t kMax = std::numeric_limits<int32_t>::max();
   const Json& value = require(object, key);
   if (!value.is_number_integer()) invalid(key, "an integer");
   if (value.is_number_unsigned()) {
     const auto number = value.get<uint64_t>();
-    if (number > kMax) invalid(key, "at most 2^31-1");
+    if (number > std::numeric_limits<uint32_t>::max()) invalid(key, "at most 2^32-1");
     return static_cast<uint32_t>(number);
   }
   const auto number = value.get<int64_t>();
   if (number < 0) invalid(key, "non-negative");
-  if (static_cast<uint64_t>(number) > kMax) invalid(key, "at most 2^31-1");
+  if (number > std::numeric_limits<uint32_t>::max()) invalid(key, "at most 2^32-1");
   return static_cast<uint32_t>(number);
 }
 

@@ -264,9 +264,13 @@ TEST_F(HostileInput, AVersionThatGoesBackwardsIsStillTheUsersText) {
 TEST_F(HostileInput, HoverAtLineTwoToThe31AndBeyond) {
   server_.send(open("file:///a.py", kTip));
   ASSERT_TRUE(next_publish("file:///a.py"));
-  // LSP's uinteger stops at 2^31 - 1: that one is clamped, the ones past it are invalid params.
-  const std::vector<std::pair<int64_t, bool>> lines{
-      {2147483647LL, true}, {2147483648LL, false}, {4294967296LL, false}, {-1, false}};
+  // LSP's uinteger stops at 2^31 - 1; up to 2^32 - 1 clamps like any position past the end,
+  // beyond that (or below 0) is invalid params.
+  const std::vector<std::pair<int64_t, bool>> lines{{2147483647LL, true},
+                                                    {2147483648LL, true},
+                                                    {4294967295LL, true},
+                                                    {4294967296LL, false},
+                                                    {-1, false}};
   int id = 10;
   for (const auto& [line, valid] : lines) {
     server_.send(hover(++id, "file:///a.py", line, 0));

@@ -55,6 +55,7 @@ std::string ClientDocument::text() const {
 
 void ClientDocument::replace_all(std::string_view utf8) {
   text_ = decode_utf8(utf8);
+  index_lines();
 }
 
 void ClientDocument::replace(ClientPosition from, ClientPosition to, std::string_view utf8) {
