@@ -95,7 +95,7 @@ ReadResult Transport::read() {
     if (!fill()) return {ReadResult::Kind::EndOfStream, {}};
   }
   const std::string headers = buffer_.substr(0, header_end);
-  std::optional<std::size_t> length = content_length(headers);
+  const std::optional<std::size_t> length = content_length(headers);
   if (!length) {
     // A body shorter or longer than its Content-Length leaves the reader mid-message: skip to
     // the last header line that starts in this block, so that only one message is lost.
