@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "grammar/utf8.h"
 #include "tests/bench/process_tree.h"
 #include "tests/bench/python_identifiers.h"
 #include "tests/lsp/server_process.h"
@@ -50,11 +51,6 @@ struct Document {
   int version = 1;
   std::optional<std::size_t> inserted_line;  // the soak's comment line, when present
 };
-
-bool valid_utf8(const std::string& text) {
-  return json::parse(json(text).dump(-1, ' ', false, json::error_handler_t::strict), nullptr, false)
-      .is_string();
-}
 
 /// `count` Python files of the library, spread over it; when it holds fewer, some come twice (the
 /// caller opens them under another URI).
@@ -111,7 +107,7 @@ class Soak {
       std::stringstream content;
       content << in.rdbuf();
       const std::string text = content.str();
-      if (!valid_utf8(text)) continue;
+      if (pyfaq::grammar::first_invalid_utf8(text)) continue;  // JSON needs UTF-8
       // A file that comes again is another document: /copy-2/usr/lib/...
       const int copy = ++copies[path];
       Document document;

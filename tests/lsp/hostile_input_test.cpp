@@ -21,6 +21,16 @@ json did_change_full(const std::string& uri, int version, const std::string& tex
             {"contentChanges", json::array({{{"text", text}}})}}}};
 }
 
+json did_change_range(const std::string& uri, int version, json start, json end,
+                      const std::string& text) {
+  return {{"jsonrpc", "2.0"},
+          {"method", "textDocument/didChange"},
+          {"params",
+           {{"textDocument", {{"uri", uri}, {"version", version}}},
+            {"contentChanges",
+             json::array({{{"range", {{"start", start}, {"end", end}}}, {"text", text}}})}}}};
+}
+
 std::string framed(const std::string& body) {
   return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
@@ -152,15 +162,8 @@ TEST_F(HostileInput, FiftyMegabyteDocumentIsKeptButNotParsed) {
   ASSERT_TRUE(reply);
   EXPECT_TRUE((*reply)["result"].is_null()) << reply->dump();
   // Edits are kept: cut it down to the first two lines and the tip is there.
-  server_.send(
-      {{"jsonrpc", "2.0"},
-       {"method", "textDocument/didChange"},
-       {"params",
-        {{"textDocument", {{"uri", "file:///huge.py"}, {"version", 2}}},
-         {"contentChanges", json::array({{{"range",
-                                           {{"start", {{"line", 2}, {"character", 0}}},
-                                            {"end", {{"line", 100000000}, {"character", 0}}}}},
-                                          {"text", ""}}})}}}});
+  server_.send(did_change_range("file:///huge.py", 2, {{"line", 2}, {"character", 0}},
+                                {{"line", 100000000}, {"character", 0}}, ""));
   const auto published = next_publish("file:///huge.py");
   ASSERT_TRUE(published);
   EXPECT_EQ((*published)["params"]["diagnostics"].size(), 1u);
@@ -182,15 +185,8 @@ TEST_F(HostileInput, ALineOfTenMegabytes) {
     EXPECT_TRUE(reply->contains("result")) << reply->dump();
   }
   // A keystroke in the middle of the long line.
-  server_.send(
-      {{"jsonrpc", "2.0"},
-       {"method", "textDocument/didChange"},
-       {"params",
-        {{"textDocument", {{"uri", "file:///long.py"}, {"version", 2}}},
-         {"contentChanges", json::array({{{"range",
-                                           {{"start", {{"line", 0}, {"character", 5000000}}},
-                                            {"end", {{"line", 0}, {"character", 5000001}}}}},
-                                          {"text", "b"}}})}}}});
+  server_.send(did_change_range("file:///long.py", 2, {{"line", 0}, {"character", 5000000}},
+                                {{"line", 0}, {"character", 5000001}}, "b"));
   ASSERT_TRUE(next_publish("file:///long.py"));
   EXPECT_EQ(held("file:///long.py")["text"].get<std::string>().substr(5000000 - 1, 3), "aba");
   expect_still_serving();
