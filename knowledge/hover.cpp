@@ -23,7 +23,7 @@ HoverIndex HoverIndex::load_embedded(const FaqIndex& faqs) {
   for (std::size_t i = 1; i < lines.size(); ++i) {  // target, kind, priority, anchors, rules
     const auto fields = split(lines[i], '\t');
     if (fields.size() < 5) continue;
-    Target target{std::string(fields[0]), {}, {}};
+    Target target{std::string(fields[0]), {}, {}, {}};
     for (const std::string_view rule : split(fields[4], ',')) {
       if (const auto tip = tips.find(rule); tip != tips.end()) {
         target.tip = tip->second;
@@ -32,9 +32,10 @@ HoverIndex HoverIndex::load_embedded(const FaqIndex& faqs) {
     }
     if (target.tip.empty()) continue;  // a target ships once its tip is written
     for (const std::string_view anchor : split(fields[3], ',')) {
-      if (const FaqEntry* entry = faqs.find(anchor); entry && target.faqs.size() < 3) {
-        target.faqs.push_back(entry);
-      }
+      const FaqEntry* entry = faqs.find(anchor);
+      if (!entry) continue;
+      if (target.faqs.size() < 3) target.faqs.push_back(entry);
+      target.every_faq.push_back(entry);
     }
     index.targets_.push_back(std::move(target));
   }

@@ -30,11 +30,14 @@ class HoverIndex {
   struct Target {
     std::string notation;  // mod:signal, signal.signal, threading.*, builtin:id, kw:global ...
     std::string tip;
-    std::vector<const FaqEntry*> faqs;
+    std::vector<const FaqEntry*> faqs;       // the first three, as a hover shows them
+    std::vector<const FaqEntry*> every_faq;  // all its anchors name
   };
   /// The target with this exact notation, or null.
   const Target* find(std::string_view notation) const;
   std::size_t size() const { return targets_.size(); }
+  /// Every target, sorted by notation.
+  const std::vector<Target>& targets() const { return targets_; }
 
  private:
   std::vector<Target> targets_;

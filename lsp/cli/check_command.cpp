@@ -64,6 +64,12 @@ class RuleChooser {
     return true;
   }
 
+  /// Whether the project's `exclude` leaves out a file or folder found by walking a folder.
+  bool excludes(const std::filesystem::path& path) {
+    const config::ProjectConfig* config = explicit_ ? &*explicit_ : project_of(path);
+    return config && config->excludes(path);
+  }
+
   const knowledge::RuleSet& rules_for(const std::filesystem::path& file) {
     const config::ProjectConfig* config = explicit_ ? &*explicit_ : project_of(file);
     knowledge::RuleSelection selection = config ? config->selection : knowledge::RuleSelection{};
@@ -165,7 +171,11 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   }
   RuleChooser chooser(options, err);
   if (!chooser.load_explicit_config()) return 2;
-  const SourceFiles sources = collect_source_files(options.paths);
+  files::WalkOptions walk;
+  walk.excluded = [&chooser](const std::filesystem::path& path, bool) {
+    return chooser.excludes(path);
+  };
+  const SourceFiles sources = collect_source_files(options.paths, walk);
   std::vector<const knowledge::RuleSet*> rules_of_file;
   rules_of_file.reserve(sources.files.size());
   for (const SourceFile& file : sources.files)

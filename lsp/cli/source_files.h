@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "lsp/files/python_files.h"
+
 namespace pyfaq::cli {
 
 struct SourceFile {
@@ -22,12 +24,9 @@ struct SourceFiles {
   std::vector<PathError> errors;  // missing or unreadable paths
 };
 
-/// Files named directly are always taken; folders are walked for `*.py` and `*.pyi`, skipping
-/// hidden folders, `__pycache__`, `node_modules`, virtual environments (a `pyvenv.cfg` inside)
-/// and symbolic links to folders.
-SourceFiles collect_source_files(const std::vector<std::string>& paths);
-
-/// Whether a folder found during a walk is skipped.
-bool is_skipped_folder(const std::filesystem::path& folder);
+/// Files named directly are always taken; folders are walked for `*.py` and `*.pyi` as
+/// `files::find_python_files` does (ignore files, `options.excluded`, no links out).
+SourceFiles collect_source_files(const std::vector<std::string>& paths,
+                                 const files::WalkOptions& options = {});
 
 }  // namespace pyfaq::cli

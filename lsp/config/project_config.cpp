@@ -3,6 +3,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -81,6 +82,20 @@ void read_table(const toml::table& table, ProjectConfig& config) {
           selection.severities[std::string(rule->info.code)] = *severity;
         }
       }
+    } else if (key == "exclude") {
+      config.exclude.clear();
+      const toml::array* globs = value.as_array();
+      if (!globs) {
+        problems.push_back("tool.pyfaq.exclude must be a list of globs");
+        continue;
+      }
+      for (const toml::node& glob : *globs) {
+        if (const auto text = glob.value<std::string>(); text && glob.is_string()) {
+          config.exclude.push_back(*text);
+        } else {
+          problems.push_back("tool.pyfaq.exclude must be a list of globs");
+        }
+      }
     } else if (key == "per-file-ignores") {
       const toml::table* patterns = value.as_table();
       if (!patterns) {
@@ -103,7 +118,9 @@ void read_table(const toml::table& table, ProjectConfig& config) {
 std::optional<ProjectConfig> parse_project_config(std::string_view toml_text,
                                                   const fs::path& pyproject) {
   if (toml_text.find(kTableMarker) == std::string_view::npos) return std::nullopt;
-  ProjectConfig config{pyproject, pyproject.parent_path(), {}, {}};
+  ProjectConfig config;
+  config.file = pyproject;
+  config.root = pyproject.parent_path();
   toml::table document;
   try {
     document = toml::parse(toml_text, pyproject.string());
@@ -155,6 +172,15 @@ std::string ProjectConfig::relative_path(const fs::path& path) const {
   const std::string text = relative.generic_string();
   if (relative.empty() || text.starts_with("..")) return {};
   return text;
+}
+
+bool ProjectConfig::excludes(const fs::path& path) const {
+  if (exclude.empty()) return false;
+  const std::string relative = relative_path(path);
+  if (relative.empty()) return false;
+  return std::any_of(exclude.begin(), exclude.end(), [&](const std::string& glob) {
+    return knowledge::glob_matches(glob, relative);
+  });
 }
 
 knowledge::RuleSet ProjectConfig::rules_for(const fs::path& path,

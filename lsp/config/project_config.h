@@ -17,6 +17,7 @@ struct ProjectConfig {
   std::filesystem::path file;  // the pyproject.toml
   std::filesystem::path root;  // its folder: per-file-ignore patterns are relative to it
   knowledge::RuleSelection selection;
+  std::vector<std::string> exclude;   // globs of files and folders left out of folder walks
   std::vector<std::string> problems;  // unknown keys, wrong types, unknown rules: one line
                                       // each, without the file's name
 
@@ -25,6 +26,8 @@ struct ProjectConfig {
                                const knowledge::RuleSet& all) const;
   /// The file's path relative to `root`, with `/` (empty when it is outside the project).
   std::string relative_path(const std::filesystem::path& file) const;
+  /// Whether `exclude` leaves out this file or folder of the project.
+  bool excludes(const std::filesystem::path& path) const;
 };
 
 /// Reads `[tool.pyfaq]` from a pyproject.toml; nullopt when the file has no such table. A file

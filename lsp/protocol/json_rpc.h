@@ -51,8 +51,11 @@ inline Json make_notification(const std::string& method, Json params) {
   return {{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
 }
 
+/// A request; null params are left out (JSON-RPC allows only an object or an array there).
 inline Json make_request(const Json& id, const std::string& method, Json params) {
-  return {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}};
+  Json request{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}};
+  if (!params.is_null()) request["params"] = std::move(params);
+  return request;
 }
 
 }  // namespace pyfaq::protocol

@@ -83,6 +83,11 @@ ClientCapabilities read_client_capabilities(const Json& params) {
   client.workspace_folders = flag(caps, {"workspace", "workspaceFolders"});
   client.configuration = flag(caps, {"workspace", "configuration"});
   client.show_document = flag(caps, {"window", "showDocument", "support"});
+  client.work_done_progress = flag(caps, {"window", "workDoneProgress"});
+  client.watched_files_dynamic =
+      flag(caps, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
+  client.code_lens = at_path(caps, {"textDocument", "codeLens"}) != nullptr;
+  client.code_lens_refresh = flag(caps, {"workspace", "codeLens", "refreshSupport"});
   return client;
 }
 

@@ -18,6 +18,10 @@ struct ClientCapabilities {
   bool workspace_folders = false;
   bool configuration = false;
   bool show_document = false;
+  bool work_done_progress = false;     // window/workDoneProgress/create and $/progress
+  bool watched_files_dynamic = false;  // client/registerCapability for didChangeWatchedFiles
+  bool code_lens = false;
+  bool code_lens_refresh = false;
 
   /// The `positionEncoding` to announce: "utf-8", "utf-16" or "utf-32".
   const char* position_encoding_name() const;

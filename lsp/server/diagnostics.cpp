@@ -23,11 +23,10 @@ int lsp_severity(knowledge::Severity severity) {
 }  // namespace
 
 Json to_diagnostic(const Session& session, const Snapshot& snapshot,
-                   const knowledge::Finding& finding) {
+                   const knowledge::Finding& finding, const knowledge::LinkOptions& links) {
   const grammar::TextBuffer& text = snapshot.document->buffer();
   const grammar::ColumnUnit unit = session.client.position_unit;
-  const auto settings = session.settings();
-  const std::string url = knowledge::faq_link(finding.rule->faq, settings->links);
+  const std::string url = knowledge::faq_link(finding.rule->faq, links);
   Json diagnostic{
       {"range", protocol::to_json(to_range(text, finding.range, unit))},
       {"severity", lsp_severity(finding.severity)},
@@ -51,10 +50,11 @@ Json to_diagnostic(const Session& session, const Snapshot& snapshot,
   return diagnostic;
 }
 
-Json to_diagnostics(const Session& session, const Snapshot& snapshot, const Analysis& analysis) {
+Json to_diagnostics(const Session& session, const Snapshot& snapshot, const Analysis& analysis,
+                    const knowledge::LinkOptions& links) {
   Json items = Json::array();
   for (const knowledge::Finding& finding : analysis.findings()) {
-    items.push_back(to_diagnostic(session, snapshot, finding));
+    items.push_back(to_diagnostic(session, snapshot, finding, links));
   }
   return items;
 }
@@ -85,11 +85,12 @@ void DiagnosticsPublisher::schedule(const std::string& uri) {
   wake_.notify_one();
 }
 
-void DiagnosticsPublisher::forget(const std::string& uri) {
+void DiagnosticsPublisher::forget(const std::string& uri, bool clear) {
   {
     const std::lock_guard lock(mutex_);
     pending_.erase(uri);
   }
+  if (!clear) return;
   session_.notify("textDocument/publishDiagnostics",
                   {{"uri", uri}, {"diagnostics", Json::array()}});
 }
@@ -121,7 +122,7 @@ void DiagnosticsPublisher::publish(const std::string& uri) {
                              "");
   }
   const auto analysis = session_.documents().analysis(*snapshot, session_.rules_for(uri));
-  Json diagnostics = to_diagnostics(session_, *snapshot, *analysis);
+  Json diagnostics = to_diagnostics(session_, *snapshot, *analysis, session_.links_for(uri));
   const std::lock_guard lock(mutex_);
   // Publish only if this is still the document's current text. Checked and sent under the lock,
   // so nothing older can go out after it. (Not by version: a client whose versions go backwards

@@ -17,11 +17,13 @@ class Session;
 
 /// A finding as an LSP Diagnostic, with `data` holding what its code actions need.
 protocol::Json to_diagnostic(const Session& session, const Snapshot& snapshot,
-                             const knowledge::Finding& finding);
+                             const knowledge::Finding& finding,
+                             const knowledge::LinkOptions& links);
 
-/// The diagnostics of one analysis, as an array.
+/// The diagnostics of one analysis, as an array, linking the docs as `links` say (the
+/// document's `Session::links_for`).
 protocol::Json to_diagnostics(const Session& session, const Snapshot& snapshot,
-                              const Analysis& analysis);
+                              const Analysis& analysis, const knowledge::LinkOptions& links);
 
 /// Publishes diagnostics, synchronously or from one worker thread. Stale results (an older
 /// version than the document has now) are dropped, never published over newer ones.
@@ -31,7 +33,8 @@ class DiagnosticsPublisher {
   ~DiagnosticsPublisher();
 
   void schedule(const std::string& uri);
-  void forget(const std::string& uri);
+  /// Drops what is pending for a closed document; `clear`: publishes no tips for it.
+  void forget(const std::string& uri, bool clear);
 
  private:
   void publish(const std::string& uri);

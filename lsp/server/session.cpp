@@ -2,6 +2,7 @@
 // way back to the client.
 #include "lsp/server/session.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "knowledge/rule_selection.h"
@@ -66,7 +67,8 @@ Session::Session(jsonrpc::Transport& transport, ServerOptions options, Logger& l
       logger_(logger),
       settings_(std::make_shared<const Settings>()),
       all_rules_(options.all_rules.valid() ? options.all_rules : compile_rules_in_background()),
-      diagnostics_(std::make_unique<DiagnosticsPublisher>(*this, options.synchronous)) {
+      diagnostics_(std::make_unique<DiagnosticsPublisher>(*this, options.synchronous)),
+      workspace_(std::make_unique<Workspace>(*this, options.synchronous)) {
   load_faq(options_.docs_path);
   Settings defaults;
   defaults.links = resolve_links(defaults);
@@ -145,11 +147,73 @@ void Session::report_problems(const std::vector<std::string>& problems, const st
 }
 
 void Session::set_workspace_folders(std::vector<std::filesystem::path> folders) {
+  std::vector<std::filesystem::path> removed;
+  std::vector<std::filesystem::path> added;
+  {
+    const std::lock_guard lock(rules_mutex_);
+    if (folders == workspace_folders_) return;
+    for (const auto& folder : workspace_folders_) {
+      if (std::find(folders.begin(), folders.end(), folder) == folders.end()) {
+        removed.push_back(folder);
+      }
+    }
+    for (const auto& folder : folders) {
+      if (std::find(workspace_folders_.begin(), workspace_folders_.end(), folder) ==
+          workspace_folders_.end()) {
+        added.push_back(folder);
+      }
+    }
+    workspace_folders_ = std::move(folders);
+    projects_.clear();
+    python_versions_.clear();
+    ++rules_generation_;
+  }
+  workspace_->folders_changed(removed, added);
+}
+
+const std::filesystem::path* Session::workspace_folder_of_locked(
+    const std::filesystem::path& path) const {
+  const std::filesystem::path* deepest = nullptr;
+  for (const std::filesystem::path& candidate : workspace_folders_) {
+    const std::string relative = path.lexically_relative(candidate).generic_string();
+    if (!relative.empty() && !relative.starts_with("..") &&
+        (!deepest || candidate.native().size() > deepest->native().size())) {
+      deepest = &candidate;
+    }
+  }
+  return deepest;
+}
+
+knowledge::LinkOptions Session::links_for(const std::string& uri) {
+  const auto settings = this->settings();
+  knowledge::LinkOptions links = settings->links;
+  if (!settings->docs_version.empty() || !links.local_html.empty()) return links;
+  const std::optional<std::filesystem::path> path = file_path_of(uri);
+  if (!path) return links;
+  const std::filesystem::path folder = path->lexically_normal().parent_path();
+  std::filesystem::path workspace_folder;
+  {
+    const std::lock_guard lock(rules_mutex_);
+    const auto known = python_versions_.find(folder);
+    if (known != python_versions_.end()) {
+      if (known->second) links.version = known->second->version;
+      return links;
+    }
+    const std::filesystem::path* found = workspace_folder_of_locked(folder / "x");
+    if (!found) return links;
+    workspace_folder = *found;
+  }
+  auto version = config::find_project_python_version(folder, workspace_folder);
+  if (version && !knowledge::is_valid_docs_version(version->version)) version.reset();
+  if (version) links.version = version->version;
   const std::lock_guard lock(rules_mutex_);
-  if (folders == workspace_folders_) return;
-  workspace_folders_ = std::move(folders);
-  projects_.clear();
-  ++rules_generation_;
+  python_versions_.emplace(folder, std::move(version));
+  return links;
+}
+
+void Session::forget_python_versions() {
+  const std::lock_guard lock(rules_mutex_);
+  python_versions_.clear();
 }
 
 std::vector<std::filesystem::path> Session::workspace_folders() const {
@@ -163,13 +227,7 @@ std::shared_ptr<const knowledge::RuleSet> Session::rules_for(const std::string& 
   std::shared_ptr<const knowledge::RuleSet> rules;
   {
     const std::lock_guard lock(rules_mutex_);
-    const std::filesystem::path* folder = nullptr;
-    if (path) {
-      for (const std::filesystem::path& candidate : workspace_folders_) {
-        const std::string relative = path->lexically_relative(candidate).generic_string();
-        if (!relative.empty() && !relative.starts_with("..")) folder = &candidate;
-      }
-    }
+    const std::filesystem::path* folder = path ? workspace_folder_of_locked(*path) : nullptr;
     const auto pyproject =
         folder ? config::find_project_config(path->parent_path(), *folder) : std::nullopt;
     if (!pyproject) return default_rules_locked();
@@ -179,6 +237,7 @@ std::shared_ptr<const knowledge::RuleSet> Session::rules_for(const std::string& 
     Project& project = projects_[*pyproject];
     if (!project.config || project.modified != modified || project.size != size) {
       project = Project{modified, size, config::read_project_config(*pyproject), {}};
+      python_versions_.clear();  // requires-python may have changed with it
       ++rules_generation_;
       if (project.config) {
         for (const std::string& problem : project.config->problems) {
@@ -216,13 +275,16 @@ void Session::apply_settings(const Json& section) {
     show_message(MessageType::Warning, "pyfaq: no local HTML docs found; FAQ links go to the web");
   }
   auto settings = std::make_shared<const Settings>(std::move(read));
+  const bool workspace_diagnostics = settings->workspace_diagnostics;
   {
     const std::lock_guard lock(rules_mutex_);
+    if (*settings == *settings_) return;
     settings_ = std::move(settings);
     rules_ = nullptr;  // made again from the new settings when next needed
     for (auto& [file, project] : projects_) project.rules.clear();
     ++rules_generation_;
   }
+  workspace_->configure(workspace_diagnostics);
 }
 
 void Session::apply_pulled_settings(const Json* result) {
@@ -243,20 +305,30 @@ void Session::notify(const std::string& method, Json params) {
 }
 
 void Session::request(const std::string& method, Json params, ResponseHandler on_response) {
-  const std::string id = "pyfaq-" + std::to_string(next_request_id_++);
-  pending_[id] = std::move(on_response);
+  std::string id;
+  {
+    const std::lock_guard lock(requests_mutex_);
+    id = "pyfaq-" + std::to_string(next_request_id_++);
+    pending_[id] = std::move(on_response);
+  }
   send(protocol::make_request(id, method, std::move(params)));
 }
 
 void Session::handle_response(const Json& message) {
   const Json& id = message.at("id");
-  const auto found = id.is_string() ? pending_.find(id.get<std::string>()) : pending_.end();
-  if (found == pending_.end()) {
+  ResponseHandler handler;
+  {
+    const std::lock_guard lock(requests_mutex_);
+    const auto found = id.is_string() ? pending_.find(id.get<std::string>()) : pending_.end();
+    if (found != pending_.end()) {
+      handler = std::move(found->second);
+      pending_.erase(found);
+    }
+  }
+  if (!handler) {
     logger_.warning("response to an unknown request id " + id.dump());
     return;
   }
-  const ResponseHandler handler = std::move(found->second);
-  pending_.erase(found);
   const auto result = message.find("result");
   const auto error = message.find("error");
   handler(result != message.end() ? &*result : nullptr, error != message.end() ? &*error : nullptr);
@@ -272,7 +344,9 @@ void Session::schedule_diagnostics(const std::string& uri) {
 }
 
 void Session::forget_diagnostics(const std::string& uri) {
-  if (!client.pull_diagnostics) diagnostics_->forget(uri);
+  // In a workspace scope, a closed file's tips are those of its content on disk, published by
+  // the workspace: clearing them first would only make them flicker.
+  if (!client.pull_diagnostics) diagnostics_->forget(uri, !workspace_->covers(uri));
 }
 
 void Session::refresh_all_diagnostics() {

@@ -15,6 +15,7 @@
 #include "knowledge/faq_index.h"
 #include "knowledge/hover.h"
 #include "lsp/config/project_config.h"
+#include "lsp/config/python_version.h"
 #include "lsp/docs/inventory.h"
 #include "lsp/jsonrpc/transport.h"
 #include "lsp/protocol/json_rpc.h"
@@ -22,6 +23,7 @@
 #include "lsp/server/document_store.h"
 #include "lsp/server/logger.h"
 #include "lsp/server/settings.h"
+#include "lsp/server/workspace.h"
 
 namespace pyfaq::server {
 
@@ -72,6 +74,8 @@ class Session {
 
   // State.
   DocumentStore& documents() { return documents_; }
+  /// The closed files of the workspace folders (diagnostics.scope = workspace).
+  Workspace& workspace() { return *workspace_; }
   ClientCapabilities client;
   Lifecycle lifecycle = Lifecycle::Uninitialized;
   std::string trace = "off";
@@ -88,6 +92,12 @@ class Session {
   std::shared_ptr<const knowledge::RuleSet> rules_for(const std::string& uri);
   /// Changes whenever settings or a project's configuration change (pull diagnostics ids).
   uint64_t rules_generation() const { return rules_generation_; }
+  /// Where a document's FAQ links point: the settings' links, at the docs version of the
+  /// document's project (`.python-version`, `requires-python`) unless the settings name one or
+  /// links go to local docs. Thread-safe.
+  knowledge::LinkOptions links_for(const std::string& uri);
+  /// Forgets the projects' Python versions read so far (a watched file changed).
+  void forget_python_versions();
   /// The folders the editor opened: the server reads project files only inside them.
   void set_workspace_folders(std::vector<std::filesystem::path> folders);
   std::vector<std::filesystem::path> workspace_folders() const;
@@ -107,7 +117,10 @@ class Session {
   void notify(const std::string& method, protocol::Json params);
   using ResponseHandler =
       std::function<void(const protocol::Json* result, const protocol::Json* error)>;
+  /// Sends a request; `on_response` runs on the message thread. Thread-safe.
   void request(const std::string& method, protocol::Json params, ResponseHandler on_response);
+  /// A number for a progress token, unique in this session.
+  uint64_t next_progress_number() { return ++progress_numbers_; }
   /// Routes a response from the client to the handler of the request it answers.
   void handle_response(const protocol::Json& message);
   void show_message(MessageType type, const std::string& message);
@@ -122,6 +135,8 @@ class Session {
 
  private:
   void load_faq(const std::string& docs_path);
+  /// The deepest workspace folder holding `path`, or null; rules_mutex_ must be held.
+  const std::filesystem::path* workspace_folder_of_locked(const std::filesystem::path& path) const;
   /// The rules under the settings alone, made if need be; rules_mutex_ must be held.
   std::shared_ptr<const knowledge::RuleSet> default_rules_locked();
   /// Where links point under `settings`, given the FAQ that was found.
@@ -145,13 +160,19 @@ class Session {
   };
   std::map<std::filesystem::path, Project> projects_;  // by pyproject.toml
   std::vector<std::filesystem::path> workspace_folders_;
+  // By a document's folder: its project's Python version, if any.
+  std::map<std::filesystem::path, std::optional<config::ProjectPythonVersion>> python_versions_;
   std::atomic<uint64_t> rules_generation_{1};
-  mutable std::mutex rules_mutex_;  // guards settings_, rules_, projects_, workspace_folders_
+  mutable std::mutex rules_mutex_;  // guards settings_, rules_, projects_, workspace_folders_,
+                                    // python_versions_
   std::mutex problems_mutex_;
   std::set<std::string> reported_problems_;
+  std::mutex requests_mutex_;                       // guards pending_ and next_request_id_
   std::map<std::string, ResponseHandler> pending_;  // our request ids -> their handlers
   int next_request_id_ = 1;
+  std::atomic<uint64_t> progress_numbers_{0};
   std::unique_ptr<DiagnosticsPublisher> diagnostics_;
+  std::unique_ptr<Workspace> workspace_;  // after diagnostics_: its workers stop first
   std::atomic<bool> client_gone_{false};
 };
 

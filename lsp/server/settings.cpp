@@ -71,6 +71,31 @@ Settings read_settings(const protocol::Json& section, std::vector<std::string>& 
       } else {
         settings.docs_path = value.get<std::string>();
       }
+    } else if (key == "diagnostics" || key == "diagnostics.scope") {
+      const protocol::Json* scope = &value;
+      if (key == "diagnostics") {
+        if (!value.is_object()) {
+          problems.push_back("pyfaq.diagnostics must be an object");
+          continue;
+        }
+        const auto found = value.find("scope");
+        for (const auto& [inner, ignored] : value.items()) {
+          if (inner != "scope") problems.push_back("unknown setting pyfaq.diagnostics." + inner);
+        }
+        if (found == value.end()) continue;
+        scope = &*found;
+      }
+      if (*scope == "openFiles" || *scope == "workspace") {
+        settings.workspace_diagnostics = *scope == "workspace";
+      } else {
+        problems.push_back("pyfaq.diagnostics.scope must be \"openFiles\" or \"workspace\"");
+      }
+    } else if (key == "codeLens") {
+      if (value.is_boolean()) {
+        settings.code_lens = value.get<bool>();
+      } else {
+        problems.push_back("pyfaq.codeLens must be true or false");
+      }
     } else {
       problems.push_back("unknown setting pyfaq." + key);
     }

@@ -43,4 +43,21 @@ std::optional<std::filesystem::path> file_path_of(std::string_view uri) {
   return std::filesystem::path(path);
 }
 
+std::string file_uri_of(const std::filesystem::path& path) {
+  constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file://";
+  for (const char c : path.string()) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+        (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      uri += c;
+    } else {
+      uri += '%';
+      uri += kHex[byte >> 4];
+      uri += kHex[byte & 15];
+    }
+  }
+  return uri;
+}
+
 }  // namespace pyfaq::server

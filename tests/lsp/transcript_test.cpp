@@ -2,7 +2,8 @@
 // (`>>>`), what the server must answer (`<<<`, a JSON pattern), run against the real binary
 // over real pipes. Directives: `>>>raw "bytes"` sends raw bytes; `=== eof` closes the input;
 // `=== exit N` waits for exit code N; `=== quiet` expects no message for a moment; a first
-// line `# args: ...` replaces the default `serve --sync`.
+// line `# args: ...` replaces the default `serve --sync`; `$TRANSCRIPTS` stands for the folder
+// of the transcripts.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -74,7 +75,11 @@ TEST_P(Transcript, ServerAnswersAsWritten) {
     }
   };
   for (std::size_t number = 0; number < lines.size(); ++number) {
-    const std::string& line = lines[number];
+    std::string line = lines[number];
+    // `$TRANSCRIPTS`: this folder, where transcripts keep the projects they open as workspaces.
+    for (std::size_t at; (at = line.find("$TRANSCRIPTS")) != std::string::npos;) {
+      line.replace(at, 12, PYFAQ_TRANSCRIPTS_DIR);
+    }
     const std::string where = GetParam().filename().string() + ":" + std::to_string(number + 1);
     if (line.empty() || line.starts_with("#")) continue;
     if (line.starts_with(">>>raw ")) {

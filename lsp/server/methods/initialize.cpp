@@ -39,13 +39,16 @@ Json initialize(Session& session, const Json& params) {
        {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
       {"executeCommandProvider",
-       {{"commands", {"pyfaq.openFaq", "pyfaq.faqEntry", "pyfaq.searchFaq", "pyfaq.explainRule"}}}},
+       {{"commands",
+         {"pyfaq.openFaq", "pyfaq.faqEntry", "pyfaq.searchFaq", "pyfaq.explainRule",
+          "pyfaq.pickFaq"}}}},
+      {"codeLensProvider", {{"resolveProvider", false}}},
   };
   capabilities["codeActionProvider"] =
       session.client.code_action_literals ? Json{{"codeActionKinds", {"quickfix"}}} : Json(true);
   if (session.client.pull_diagnostics) {
     capabilities["diagnosticProvider"] = {
-        {"identifier", "pyfaq"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}};
+        {"identifier", "pyfaq"}, {"interFileDependencies", false}, {"workspaceDiagnostics", true}};
   }
   if (session.client.workspace_folders) {
     capabilities["workspace"] = {
@@ -58,10 +61,30 @@ Json initialize(Session& session, const Json& params) {
 void initialized(Session& session, const Json&) {
   session.logger().info("pyfaq " PYFAQ_VERSION " ready; positions in " +
                         std::string(session.client.position_encoding_name()));
-  if (!session.client.configuration) return;
+  if (session.client.watched_files_dynamic) {
+    Json watchers = Json::array();
+    for (const char* glob :
+         {"**/*.py", "**/*.pyi", "**/pyproject.toml", "**/.gitignore", "**/.python-version"}) {
+      watchers.push_back({{"globPattern", glob}});
+    }
+    session.request("client/registerCapability",
+                    {{"registrations",
+                      {{{"id", "pyfaq-watched-files"},
+                        {"method", "workspace/didChangeWatchedFiles"},
+                        {"registerOptions", {{"watchers", std::move(watchers)}}}}}}},
+                    [&session](const Json*, const Json* error) {
+                      if (error) session.logger().warning("the client cannot watch files for us");
+                    });
+  }
+  if (!session.client.configuration) {
+    session.workspace().start();
+    return;
+  }
+  // The workspace is scanned once the client's settings are known: they may turn it off.
   session.request("workspace/configuration", {{"items", {{{"section", "pyfaq"}}}}},
                   [&session](const Json* result, const Json*) {
                     session.apply_pulled_settings(result);
+                    session.workspace().start();
                   });
 }
 

@@ -24,7 +24,11 @@ void text_document_did_save(Session& session, const std::string& uri);
 Json text_document_hover(Session& session, const protocol::TextDocumentPositionParams& params);
 Json text_document_code_action(Session& session, const protocol::CodeActionParams& params);
 Json text_document_diagnostic(Session& session, const Json& params);
+Json text_document_code_lens(Session& session, const std::string& uri);
+void window_work_done_progress_cancel(Session& session, const Json& params);
+Json workspace_diagnostic(Session& session, const Json& params);
 Json workspace_execute_command(Session& session, const Json& params);
+void workspace_did_change_watched_files(Session& session, const Json& params);
 void workspace_did_change_configuration(Session& session, const Json& params);
 void workspace_did_change_workspace_folders(Session& session, const Json& params);
 /// The workspace folders of `initialize` params (workspaceFolders, else rootUri, else rootPath).

@@ -57,7 +57,7 @@ Json text_document_code_action(Session& session, const protocol::CodeActionParam
   Json actions = Json::array();
   const auto snapshot = session.documents().get(params.uri);
   if (!snapshot || !wanted(params.only)) return actions;
-  const auto settings = session.settings();
+  const knowledge::LinkOptions links = session.links_for(params.uri);
   for (const Json& diagnostic : params.diagnostics) {
     if (!diagnostic.is_object() || diagnostic.value("source", Json()) != "pyfaq") continue;
     const Json data = diagnostic.value("data", Json::object());
@@ -81,7 +81,7 @@ Json text_document_code_action(Session& session, const protocol::CodeActionParam
            {"isPreferred", fix.value("safe", false)},
            {"edit", workspace_edit(session, *snapshot, fix.value("edits", Json::array()))}});
     }
-    const std::string url = knowledge::faq_link(rule->info.faq, settings->links);
+    const std::string url = knowledge::faq_link(rule->info.faq, links);
     const Json open =
         command("Open FAQ: " + std::string(rule->info.faq.title), "pyfaq.openFaq", {url});
     const Json explain =

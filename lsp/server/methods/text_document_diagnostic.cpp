@@ -24,7 +24,7 @@ Json text_document_diagnostic(Session& session, const Json& params) {
   Json items = Json::array();
   if (snapshot->is_python()) {
     const auto analysis = session.documents().analysis(*snapshot, std::move(rules));
-    items = to_diagnostics(session, *snapshot, *analysis);
+    items = to_diagnostics(session, *snapshot, *analysis, session.links_for(uri));
   }
   return {{"kind", "full"}, {"resultId", result_id}, {"items", std::move(items)}};
 }

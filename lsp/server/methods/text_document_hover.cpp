@@ -64,12 +64,13 @@ Json text_document_hover(Session& session, const protocol::TextDocumentPositionP
   }
   const auto settings = session.settings();
   if (!settings->hover || !snapshot->is_python()) return nullptr;
+  const knowledge::LinkOptions links = session.links_for(params.uri);
   const grammar::TextBuffer& text = snapshot->document->buffer();
   const std::size_t offset = to_offset(text, params.position, session.client.position_unit);
   const bool markdown = session.client.hover_markdown;
   // A rule named in a suppression comment: its doc, as `pyfaq explain` shows it.
   if (const auto mention = knowledge::suppressed_rule_at(*snapshot->document, offset)) {
-    const std::string doc = knowledge::rule_doc_markdown(*mention->rule, settings->links);
+    const std::string doc = knowledge::rule_doc_markdown(*mention->rule, links);
     return {
         {"contents",
          {{"kind", markdown ? "markdown" : "plaintext"},
@@ -77,16 +78,17 @@ Json text_document_hover(Session& session, const protocol::TextDocumentPositionP
                              : std::string(mention->rule->info.code) + " " +
                                    std::string(mention->rule->info.name) + ": " +
                                    std::string(mention->rule->info.summary) + " See " +
-                                   knowledge::faq_link(mention->rule->info.faq, settings->links)}}},
+                                   knowledge::faq_link(mention->rule->info.faq, links)}}},
         {"range", protocol::to_json(to_range(text, mention->range, session.client.position_unit))}};
   }
   const auto analysis = session.documents().analysis(*snapshot, session.rules_for(params.uri));
-  const auto info = knowledge::hover_at(*snapshot->document, *analysis->model(), analysis->findings(),
-                                        offset, session.hovers(), session.faqs());
+  const auto info =
+      knowledge::hover_at(*snapshot->document, *analysis->model(), analysis->findings(), offset,
+                          session.hovers(), session.faqs());
   if (!info) return nullptr;
   return {{"contents",
            {{"kind", markdown ? "markdown" : "plaintext"},
-            {"value", render(session, *info, settings->links, markdown)}}},
+            {"value", render(session, *info, links, markdown)}}},
           {"range", protocol::to_json(to_range(text, info->range, session.client.position_unit))}};
 }
 

@@ -8,6 +8,7 @@ void text_document_did_open(Session& session, const protocol::TextDocumentItem& 
   const std::string uri = item.uri;
   const bool python = item.language_id == "python";
   session.documents().open(item);
+  session.workspace().document_opened(uri);
   if (python) session.schedule_diagnostics(uri);
 }
 
@@ -18,7 +19,9 @@ void text_document_did_change(Session& session, const protocol::DidChangeParams&
 }
 
 void text_document_did_close(Session& session, const std::string& uri) {
-  if (session.documents().close(uri)) session.forget_diagnostics(uri);
+  if (!session.documents().close(uri)) return;
+  session.forget_diagnostics(uri);
+  session.workspace().document_closed(uri);
 }
 
 void text_document_did_save(Session&, const std::string&) {

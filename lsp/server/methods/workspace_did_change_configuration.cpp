@@ -7,10 +7,9 @@ namespace pyfaq::server {
 void workspace_did_change_configuration(Session& session, const Json& params) {
   if (session.client.configuration) {
     // Pull-style clients send an empty notification: ask for the section itself.
-    session.request("workspace/configuration", {{"items", {{{"section", "pyfaq"}}}}},
-                    [&session](const Json* result, const Json*) {
-                      session.apply_pulled_settings(result);
-                    });
+    session.request(
+        "workspace/configuration", {{"items", {{{"section", "pyfaq"}}}}},
+        [&session](const Json* result, const Json*) { session.apply_pulled_settings(result); });
     return;
   }
   const Json settings = params.is_object() ? params.value("settings", Json()) : Json();

@@ -1,4 +1,7 @@
-// workspace/executeCommand: pyfaq.openFaq, pyfaq.faqEntry, pyfaq.searchFaq, pyfaq.explainRule.
+// workspace/executeCommand: pyfaq.openFaq, pyfaq.faqEntry, pyfaq.searchFaq, pyfaq.explainRule,
+// pyfaq.pickFaq.
+#include <map>
+
 #include "knowledge/rule_docs.h"
 #include "lsp/server/methods/methods.h"
 #include "lsp/server/session.h"
@@ -89,6 +92,42 @@ Json search_faq(Session& session, const Json& arguments) {
   return results;
 }
 
+/// A code lens's picker for editors without their own: the entries as the buttons of a
+/// window/showMessageRequest; the one chosen is opened like pyfaq.openFaq.
+Json pick_faq(Session& session, const Json& arguments) {
+  if (!arguments.is_array() || arguments.size() < 2 || !arguments[0].is_string() ||
+      !arguments[1].is_array()) {
+    bad_arguments("pyfaq.pickFaq takes a module name and a list of entries");
+  }
+  Json actions = Json::array();
+  std::map<std::string, std::string> reference_of_title;
+  for (const Json& entry : arguments[1]) {
+    const Json reference = entry.is_object() ? entry.value("reference", Json()) : entry;
+    if (!reference.is_string()) bad_arguments("pyfaq.pickFaq: an entry without a reference");
+    const knowledge::FaqEntry* found = session.faqs().find(reference.get<std::string>());
+    if (!found) bad_arguments("no FAQ entry " + reference.get<std::string>());
+    if (reference_of_title.emplace(found->title, found->doc + "#" + found->anchor).second) {
+      actions.push_back({{"title", found->title}});
+    }
+  }
+  const std::string module = arguments[0].get<std::string>();
+  session.request("window/showMessageRequest",
+                  {{"type", static_cast<int>(MessageType::Info)},
+                   {"message", "Python FAQ answers about " + module},
+                   {"actions", std::move(actions)}},
+                  [&session, reference_of_title](const Json* result, const Json*) {
+                    if (!result || !result->is_object() || !result->contains("title")) return;
+                    const auto chosen = reference_of_title.find(result->value("title", ""));
+                    if (chosen == reference_of_title.end()) return;
+                    try {
+                      open_faq(session, Json::array({chosen->second}));
+                    } catch (const std::exception& error) {
+                      session.logger().warning(std::string("pyfaq.pickFaq: ") + error.what());
+                    }
+                  });
+  return nullptr;
+}
+
 Json explain_rule(Session& session, const Json& arguments) {
   const std::string code = string_argument(arguments, "pyfaq.explainRule");
   const knowledge::RuleDefinition* rule = knowledge::find_rule(code);
@@ -112,6 +151,7 @@ Json workspace_execute_command(Session& session, const Json& params) {
   if (command == "pyfaq.faqEntry") return faq_entry(session, arguments);
   if (command == "pyfaq.searchFaq") return search_faq(session, arguments);
   if (command == "pyfaq.explainRule") return explain_rule(session, arguments);
+  if (command == "pyfaq.pickFaq") return pick_faq(session, arguments);
   bad_arguments("unknown command " + command);
 }
 

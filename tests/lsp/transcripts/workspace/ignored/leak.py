@@ -1,0 +1,8 @@
+import signal
+
+
+def on_term():
+    pass
+
+
+signal.signal(signal.SIGTERM, on_term)
