@@ -15,6 +15,7 @@
 #include "grammar/semantic_model.h"
 #include "knowledge/embedded_files.h"
 #include "knowledge/faq_index.h"
+#include "knowledge/faq_lenses.h"
 #include "knowledge/strings.h"
 #include "tests/unit/installed_faq.h"
 
@@ -446,6 +447,34 @@ TEST(HoverRelevance, StderrAsPrintFileNeverOffersClosingStandardStreams) {
     }
     EXPECT_FALSE(info.has_value()) << source;
   }
+}
+
+TEST(ModuleLenses, OnePerImportedModuleTheFaqDiscusses) {
+  const grammar::Document document(
+      "import threading\n"
+      "import os, json as j\n"
+      "from signal import signal\n"
+      "import threading.local_helpers\n"
+      "from . import sibling\n"
+      "import threading\n"
+      "def f():\n"
+      "    import queue\n");
+  const std::vector<ModuleLens> lenses = module_lenses(document, hovers());
+  std::vector<std::string> modules;
+  for (const ModuleLens& lens : lenses) {
+    modules.push_back(lens.module);
+    EXPECT_FALSE(lens.faqs.empty());
+    EXPECT_EQ(std::set<const FaqEntry*>(lens.faqs.begin(), lens.faqs.end()).size(),
+              lens.faqs.size())
+        << "distinct entries";
+  }
+  // json has no curated target; the second `import threading` and the import inside a def add
+  // nothing; relative imports are left out.
+  EXPECT_EQ(modules, (std::vector<std::string>{"threading", "os", "signal"}));
+  EXPECT_EQ(lenses[0].start, 0u);
+  EXPECT_EQ(lenses[1].start, document.text().find("import os"));
+  EXPECT_EQ(lenses[0].faqs.size(), faqs_about_module(hovers(), "threading").size());
+  EXPECT_TRUE(faqs_about_module(hovers(), "thread").empty());  // a prefix is not the module
 }
 
 }  // namespace

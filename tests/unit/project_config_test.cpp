@@ -127,6 +127,22 @@ per-file-ignores = ["tests"]
   EXPECT_EQ(config.selection.select, std::vector<std::string>{"PFQ301"});
 }
 
+TEST(ProjectConfig, ExcludeLeavesOutFilesAndFoldersOfTheProject) {
+  const auto config = parse(R"toml(
+[tool.pyfaq]
+exclude = ["build", "*_pb2.py", "src/generated/**"]
+)toml");
+  ASSERT_TRUE(config.problems.empty()) << config.problems.front();
+  EXPECT_TRUE(config.excludes("/project/build"));  // a name matches at any depth
+  EXPECT_TRUE(config.excludes("/project/pkg/build"));
+  EXPECT_TRUE(config.excludes("/project/pkg/api_pb2.py"));
+  EXPECT_TRUE(config.excludes("/project/src/generated/x/y.py"));
+  EXPECT_FALSE(config.excludes("/project/src/main.py"));
+  EXPECT_FALSE(config.excludes("/elsewhere/build"));  // outside the project
+  const auto wrong = parse("[tool.pyfaq]\nexclude = \"build\"\n");
+  EXPECT_EQ(wrong.problems, std::vector<std::string>{"tool.pyfaq.exclude must be a list of globs"});
+}
+
 TEST(ProjectConfig, BrokenTomlIsAProblemNotAFailure) {
   const auto config = parse("[tool.pyfaq]\nselect = [\"PFQ301\"\n");
   ASSERT_EQ(config.problems.size(), 1u);

@@ -8,6 +8,7 @@ import {
 } from "vscode-languageclient/node";
 import { isRuleDoc, type RuleDoc } from "./logic/entryView";
 import { toEntryReference, withOpenInEditorLink } from "./logic/faqLinks";
+import { pickItem, readLensPick } from "./logic/lensPick";
 import { serverSettings, type ServerSettings } from "./logic/settings";
 
 export function currentServerSettings(scope?: vscode.Uri): ServerSettings {
@@ -54,6 +55,20 @@ export function middleware(
     },
     // "Open FAQ" code actions: the in-editor preview instead of the browser, when possible.
     executeCommand: async (command, args, next) => {
+      // The lens above an import: VS Code's own quick pick rather than the server's message
+      // buttons; the chosen entry opens beside the code.
+      if (command === "pyfaq.pickFaq") {
+        const lens = readLensPick(args);
+        if (lens) {
+          const chosen = await vscode.window.showQuickPick(lens.entries.map(pickItem), {
+            title: `Python FAQ: ${lens.module}`,
+            placeHolder: "An answer to open",
+            matchOnDescription: true,
+          });
+          if (chosen) await openEntry(chosen.reference);
+          return undefined;
+        }
+      }
       if (command === "pyfaq.openFaq") {
         const reference = toEntryReference(args[0]);
         if (reference && (await openEntry(reference))) return { reference };

@@ -16,6 +16,8 @@ test("keeps the server's keys and drops the extension's own", () => {
     docsVersion: "3.12",
     docsPath: "/usr/share/doc/python3.11/html",
     links: "local",
+    "diagnostics.scope": "workspace",
+    codeLens: true,
     server: { path: "/opt/pyfaq" },
     trace: { server: "verbose" },
   };
@@ -26,6 +28,8 @@ test("keeps the server's keys and drops the extension's own", () => {
     docsVersion: "3.12",
     docsPath: "/usr/share/doc/python3.11/html",
     links: "local",
+    "diagnostics.scope": "workspace",
+    codeLens: true,
   });
 });
 

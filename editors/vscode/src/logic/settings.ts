@@ -3,7 +3,16 @@
 // as unknown. Empty strings mean "the server's default", so they are left out.
 
 /** Keys the server understands (see the README's `pyfaq serve` table). */
-export const SERVER_KEYS = ["rules", "severity", "hover", "docsVersion", "docsPath", "links"] as const;
+export const SERVER_KEYS = [
+  "rules",
+  "severity",
+  "hover",
+  "docsVersion",
+  "docsPath",
+  "links",
+  "diagnostics.scope",
+  "codeLens",
+] as const;
 
 export type ServerSettings = Partial<Record<(typeof SERVER_KEYS)[number], unknown>>;
 
