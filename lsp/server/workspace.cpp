@@ -39,9 +39,9 @@ void lower_priority_of_this_thread() {
 #endif
 }
 
+/// One per core: at SCHED_IDLE they take only the time nothing else wants.
 unsigned worker_count() {
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  return std::clamp(cores - 1, 1u, 8u);
+  return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
 }
 
 std::optional<std::string> read_file(const fs::path& path) {
