@@ -255,6 +255,9 @@ int serve(jsonrpc::Transport& transport, const ServerOptions& options, Logger& l
     if (session->parent_process_id) watch(*session->parent_process_id);
   }
   logger.set_sink(nullptr);
+  // The session may outlive this function (held by a reader blocked on stdin): no scan may go
+  // on working while the process exits.
+  session->workspace().stop();
   stop_watching = true;
   if (watcher.joinable()) watcher.join();
   transport.close();

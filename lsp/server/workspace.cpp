@@ -114,6 +114,10 @@ Workspace::Workspace(Session& session, bool synchronous)
 }
 
 Workspace::~Workspace() {
+  stop();
+}
+
+void Workspace::stop() {
   {
     const std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -122,7 +126,9 @@ Workspace::~Workspace() {
     queued_.clear();
   }
   wake_.notify_all();
-  for (std::thread& worker : workers_) worker.join();
+  for (std::thread& worker : workers_) {
+    if (worker.joinable()) worker.join();
+  }
 }
 
 void Workspace::configure(bool enabled) {
@@ -299,6 +305,18 @@ Json Workspace::report(const std::map<std::string, std::string>& previous_result
     ++file;
   }
   return {{"items", std::move(items)}};
+}
+
+std::optional<Json> Workspace::closed_file_report(const std::string& uri) const {
+  const auto path = local_path(uri);
+  if (!path) return std::nullopt;
+  const std::lock_guard lock(mutex_);
+  const auto file = files_.find(*path);
+  if (file == files_.end() || file->second.result_id.empty() || open_.contains(*path)) {
+    return std::nullopt;
+  }
+  return Json{
+      {"kind", "full"}, {"resultId", file->second.result_id}, {"items", file->second.diagnostics}};
 }
 
 Workspace::Counts Workspace::counts() const {

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -32,6 +33,8 @@ class Workspace {
   /// `synchronous`: no worker threads; every call finishes its work before it returns (tests).
   Workspace(Session& session, bool synchronous);
   ~Workspace();
+  /// Stops the workers (a file being analysed is finished first); nothing runs after this.
+  void stop();
   Workspace(const Workspace&) = delete;
   Workspace& operator=(const Workspace&) = delete;
 
@@ -54,6 +57,11 @@ class Workspace {
   /// A workspace/diagnostic report: every analysed closed file, `unchanged` where the client's
   /// previous result id (uri -> id) is still current.
   protocol::Json report(const std::map<std::string, std::string>& previous_result_ids);
+
+  /// A closed file's report as the workspace has it (`full`, with its result id), for a
+  /// textDocument/diagnostic that comes after the editor closed the document; nullopt when the
+  /// workspace has not analysed it.
+  std::optional<protocol::Json> closed_file_report(const std::string& uri) const;
 
   struct Counts {
     std::size_t files = 0;     // analysed closed files

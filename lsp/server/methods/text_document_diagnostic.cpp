@@ -10,7 +10,10 @@ Json text_document_diagnostic(Session& session, const Json& params) {
   const std::string uri = protocol::read_document_uri(params);
   const auto snapshot = session.documents().get(uri);
   if (!snapshot) {
-    throw protocol::RpcError(protocol::ErrorCode::InvalidParams, "document is not open: " + uri);
+    // VS Code pulls a document once more after closing it when workspace diagnostics are on:
+    // what the workspace has of the file on disk, or nothing.
+    if (auto report = session.workspace().closed_file_report(uri)) return std::move(*report);
+    return {{"kind", "full"}, {"items", Json::array()}};
   }
   auto rules = session.rules_for(uri);  // first: it may notice a changed pyproject.toml
   const uint64_t generation = session.rules_generation();
