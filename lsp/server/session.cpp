@@ -276,15 +276,22 @@ void Session::apply_settings(const Json& section) {
   }
   auto settings = std::make_shared<const Settings>(std::move(read));
   const bool workspace_diagnostics = settings->workspace_diagnostics;
+  bool tips_changed = false;
   {
     const std::lock_guard lock(rules_mutex_);
     if (*settings == *settings_) return;
+    // Hovers or lenses turned on or off change no tip: analyses stay valid.
+    tips_changed = settings->rules != settings_->rules ||
+                   settings->severities != settings_->severities ||
+                   !(settings->links == settings_->links);
     settings_ = std::move(settings);
-    rules_ = nullptr;  // made again from the new settings when next needed
-    for (auto& [file, project] : projects_) project.rules.clear();
-    ++rules_generation_;
+    if (tips_changed) {
+      rules_ = nullptr;  // made again from the new settings when next needed
+      for (auto& [file, project] : projects_) project.rules.clear();
+      ++rules_generation_;
+    }
   }
-  workspace_->configure(workspace_diagnostics);
+  workspace_->configure(workspace_diagnostics, tips_changed);
 }
 
 void Session::apply_pulled_settings(const Json* result) {

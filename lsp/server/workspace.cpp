@@ -131,12 +131,12 @@ void Workspace::stop() {
   }
 }
 
-void Workspace::configure(bool enabled) {
+void Workspace::configure(bool enabled, bool tips_changed) {
   {
     const std::lock_guard lock(mutex_);
     const bool was_enabled = enabled_;
     enabled_ = enabled;
-    if (!started_) return;
+    if (!started_ || (enabled && was_enabled && !tips_changed)) return;
     if (!enabled) {
       if (!was_enabled) return;
       cancelled_ = true;
@@ -466,7 +466,7 @@ void Workspace::analyse(const fs::path& path) {
   const std::string uri = file_uri_of(path);
   {
     const std::lock_guard lock(mutex_);
-    if (!enabled_ || open_.contains(path)) return;
+    if (!enabled_ || open_.contains(path) || !folder_of(path)) return;  // its folder went away
   }
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
@@ -501,7 +501,7 @@ void Workspace::analyse(const fs::path& path) {
     diagnostics = to_diagnostics(session_, snapshot, *analysis, links);
   }
   const std::lock_guard lock(mutex_);
-  if (!enabled_ || open_.contains(path)) return;
+  if (!enabled_ || open_.contains(path) || !folder_of(path)) return;
   FileState& state = files_[path];
   const bool reshow = state.reshow;
   const bool changed =

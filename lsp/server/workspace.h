@@ -39,9 +39,9 @@ class Workspace {
   Workspace& operator=(const Workspace&) = delete;
 
   // Called from the message thread.
-  /// Turns the scan on or off (the `diagnostics.scope` setting) and re-checks every file whose
-  /// rules may have changed. Nothing happens before `start`.
-  void configure(bool enabled);
+  /// Turns the scan on or off (the `diagnostics.scope` setting); `tips_changed`: the rules or
+  /// links changed, every file is checked again. Nothing happens before `start`.
+  void configure(bool enabled, bool tips_changed);
   /// From `initialized` (or the client's first settings): the first scan may begin.
   void start();
   void folders_changed(const std::vector<std::filesystem::path>& removed,

@@ -1,14 +1,17 @@
 // libFuzzer target: the whole server, in process, fed a session that the input shapes: open,
 // change with random ranges (surrogate pairs, CRLF, past line ends), hover, code action, pull,
 // commands, cancel, settings, responses to the server's requests, bodies that are not JSON,
-// shutdown and exit, in any order. Checks that every request is answered exactly once, never
-// with an internal error, that everything written is JSON-RPC, and that at the end the server
-// holds each open document exactly as the client does (text and tree).
+// the workspace (a small folder made at start, scanned; pull reports, watched files, progress
+// cancellation, lenses), shutdown and exit, in any order. Checks that every request is answered
+// exactly once, never with an internal error, that everything written is JSON-RPC, and that at the
+// end the server holds each open document exactly as the client does (text and tree).
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -102,6 +105,11 @@ class Client {
     }
     if (input_.ConsumeBool()) capabilities["textDocument"]["diagnostic"] = json::object();
     if (input_.ConsumeBool()) capabilities["workspace"]["configuration"] = true;
+    if (input_.ConsumeBool()) capabilities["workspace"]["diagnostics"]["refreshSupport"] = true;
+    if (input_.ConsumeBool()) capabilities["window"]["workDoneProgress"] = true;
+    if (input_.ConsumeBool()) {
+      capabilities["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"] = true;
+    }
     json params{{"processId", nullptr},
                 {"rootUri", "file:///tmp/pyfaq-fuzz"},
                 {"capabilities", capabilities}};
@@ -115,7 +123,7 @@ class Client {
   }
 
   void step() {
-    switch (input_.ConsumeIntegralInRange(0, 17)) {
+    switch (input_.ConsumeIntegralInRange(0, 21)) {
       case 0:
         open();
         break;
@@ -171,6 +179,19 @@ class Client {
         break;
       case 16:
         notify("$/setTrace", {{"value", input_.ConsumeBool() ? "verbose" : "off"}});
+        break;
+      case 17:
+        workspace_diagnostic();
+        break;
+      case 18:
+        watched_files();
+        break;
+      case 19:
+        notify("window/workDoneProgress/cancel",
+               {{"token", input_.ConsumeBool() ? json("pyfaq-progress-1") : json(any_string())}});
+        break;
+      case 20:
+        request("textDocument/codeLens", {{"textDocument", {{"uri", uri()}}}});
         break;
       default:
         notify("workspace/didChangeWorkspaceFolders",
@@ -365,10 +386,35 @@ class Client {
              {"context", {{"diagnostics", diagnostics}}}});
   }
 
+  void workspace_diagnostic() {
+    json previous = json::array();
+    for (int i = input_.ConsumeIntegralInRange(0, 3); i > 0; --i) {
+      previous.push_back(
+          {{"uri", uri()}, {"value", "w" + std::to_string(input_.ConsumeIntegral<uint8_t>())}});
+    }
+    request("workspace/diagnostic", {{"previousResultIds", previous}});
+  }
+
+  /// Files of the fuzzers' workspace (made by `Shared`) created, changed or deleted, as a
+  /// client's watcher reports them; the server finds out what is really on disk.
+  void watched_files() {
+    static constexpr const char* kFiles[] = {
+        "file:///tmp/pyfaq-fuzz/a.py",         "file:///tmp/pyfaq-fuzz/pyproject.toml",
+        "file:///tmp/pyfaq-fuzz/.gitignore",   "file:///tmp/pyfaq-fuzz/sub",
+        "file:///tmp/pyfaq-fuzz/ignored/c.py", "file:///elsewhere/d.py"};
+    json changes = json::array();
+    for (int i = input_.ConsumeIntegralInRange(1, 3); i > 0; --i) {
+      changes.push_back({{"uri", kFiles[input_.ConsumeIntegralInRange<std::size_t>(0, 5)]},
+                         {"type", input_.ConsumeIntegralInRange(0, 4)}});
+    }
+    notify("workspace/didChangeWatchedFiles", {{"changes", changes}});
+  }
+
   void command() {
-    static constexpr const char* kCommands[] = {
-        "pyfaq.openFaq", "pyfaq.faqEntry", "pyfaq.searchFaq", "pyfaq.explainRule", "pyfaq.nothing"};
-    const std::string name = kCommands[input_.ConsumeIntegralInRange<std::size_t>(0, 4)];
+    static constexpr const char* kCommands[] = {"pyfaq.openFaq",   "pyfaq.faqEntry",
+                                                "pyfaq.searchFaq", "pyfaq.explainRule",
+                                                "pyfaq.pickFaq",   "pyfaq.nothing"};
+    const std::string name = kCommands[input_.ConsumeIntegralInRange<std::size_t>(0, 5)];
     json argument;
     switch (input_.ConsumeIntegralInRange(0, 3)) {
       case 0:
@@ -383,7 +429,11 @@ class Client {
       default:
         argument = "signal-handler-arity";
     }
-    request("workspace/executeCommand", {{"command", name}, {"arguments", {argument}}});
+    json arguments = json::array({argument});
+    if (name == "pyfaq.pickFaq" && input_.ConsumeBool()) {
+      arguments = {"threading", json::array({argument})};
+    }
+    request("workspace/executeCommand", {{"command", name}, {"arguments", arguments}});
   }
 
   void respond() {
@@ -410,6 +460,11 @@ class Client {
     if (input_.ConsumeBool()) pyfaq["hover"] = input_.ConsumeBool();
     if (input_.ConsumeBool()) pyfaq["docsVersion"] = input_.ConsumeBool() ? "3.12" : "x";
     if (input_.ConsumeBool()) pyfaq["rules"] = 7;  // the wrong shape
+    if (input_.ConsumeBool()) {
+      const char* kScopes[] = {"workspace", "openFiles", "everything"};
+      pyfaq["diagnostics"] = {{"scope", kScopes[input_.ConsumeIntegralInRange(0, 2)]}};
+    }
+    if (input_.ConsumeBool()) pyfaq["codeLens"] = input_.ConsumeBool();
     return {{"pyfaq", pyfaq}};
   }
 
@@ -424,6 +479,24 @@ class Client {
 
 /// Loaded once per process: every session shares them, as they never change.
 struct Shared {
+  /// The sessions' workspace folder, with files for the workspace scan to find and ignore.
+  static bool make_workspace() {
+    namespace fs = std::filesystem;
+    const fs::path root = "/tmp/pyfaq-fuzz";
+    fs::create_directories(root / "sub");
+    fs::create_directories(root / "ignored");
+    const auto write = [](const fs::path& path, const char* text) {
+      std::ofstream(path, std::ios::binary) << text;
+    };
+    write(root / "a.py", "import signal\ndef h():\n    pass\nsignal.signal(signal.SIGTERM, h)\n");
+    write(root / "sub" / "b.py", "def f(x=[]):\n    return x\n");
+    write(root / "ignored" / "c.py", "x = 1\n");
+    write(root / ".gitignore", "ignored/\n");
+    write(root / "pyproject.toml",
+          "[project]\nrequires-python = \">=3.10\"\n[tool.pyfaq]\nexclude = [\"sub\"]\n");
+    return true;
+  }
+  bool workspace = make_workspace();
   std::shared_ptr<const pyfaq::server::FaqKnowledge> faq = pyfaq::server::FaqKnowledge::load("");
   std::shared_future<pyfaq::knowledge::RuleSet> rules =
       std::async(std::launch::deferred, pyfaq::knowledge::RuleSet::all).share();
