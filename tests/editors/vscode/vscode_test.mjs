@@ -221,6 +221,33 @@ async function main() {
   const on = await workbench.problems(/PFQ105/);
   checks.ok(on.some((p) => /PFQ105/.test(p)), 'turning it on again brings the tip back', on);
 
+  // The whole workspace: a file never opened gets its tip in the Problems panel once
+  // diagnostics.scope is "workspace" (workspace/diagnostic pulls), and loses it when set back.
+  const before = await workbench.problems(/PFQ105/);
+  checks.ok(!before.some((p) => /PFQ301/.test(p)), 'a closed file has no tip with the default scope', before);
+  await workbench.editUserSettings(settingsText({ 'pyfaq.diagnostics.scope': 'workspace' }), settingsFile);
+  const workspaceWide = await workbench.problems(/closed\.py/, /PFQ301/);
+  checks.ok(workspaceWide.some((p) => /closed\.py/.test(p)) && workspaceWide.some((p) => /PFQ301/.test(p)),
+    'scope "workspace": the closed file\'s tip reaches the Problems panel', workspaceWide);
+  await workbench.screenshot('workspace-problems');
+  await workbench.editUserSettings(settingsText({}), settingsFile);
+  const openOnly = await workbench.problemsWithout(/PFQ301/);
+  checks.ok(!openOnly.some((p) => /PFQ301/.test(p)) && openOnly.some((p) => /PFQ105/.test(p)),
+    'scope "openFiles" again: the closed file\'s tip goes, the open file\'s stay', openOnly);
+
+  // The FAQ lens above `import threading`: a quick pick of its answers, one opened in the preview.
+  await workbench.editUserSettings(settingsText({ 'pyfaq.codeLens': true }), settingsFile);
+  const lens = await workbench.codeLens(/FAQ: \d+ answers? about threading/);
+  checks.ok(/FAQ: \d+ answers? about threading/.test(lens), 'the lens names the FAQ answers about threading', lens);
+  await workbench.screenshot('code-lens');
+  const answers = await workbench.clickCodeLensQuickPick(/about threading/, /threads/i);
+  checks.ok(answers.some((a) => /How do I program using threads/.test(a)), 'the lens lists the answers about threading', answers);
+  await workbench.pickQuickPickItem(/How do I program using threads/);
+  const fromLens = await workbench.previewText(/How do I program using threads/);
+  checks.ok(/How do I program using threads/.test(fromLens), 'the chosen answer opens in the preview', fromLens.slice(0, 300));
+  await workbench.closePreviews();
+  await workbench.editUserSettings(settingsText({}), settingsFile);
+
   // Restart Server: the server comes back ready and still answers.
   await workbench.runCommand('Python FAQ: Restart Server');
   const restarted = await workbench.statusBar(/pyfaq/i);

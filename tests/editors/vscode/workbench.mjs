@@ -166,11 +166,20 @@ export class Workbench {
 
   /// Opens the code action menu at a position (Ctrl+.) and returns its titles.
   async codeActions(line, column) {
-    await this.escape();
-    await this.goTo(line, column);
-    await this.page.keyboard.press('Control+.');
     const rows = this.page.locator('.action-widget .monaco-list-row.action');
-    await rows.first().waitFor({ timeout: LONG });
+    // Ctrl+. right after a preview closes can reach the workbench before the editor has focus
+    // again: press it once more rather than wait out the whole timeout.
+    for (let attempt = 1; ; attempt += 1) {
+      await this.escape();
+      await this.goTo(line, column);
+      await this.page.keyboard.press('Control+.');
+      try {
+        await rows.first().waitFor({ timeout: attempt < 3 ? LONG / 4 : LONG });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
     return rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? n.innerText));
   }
 
@@ -268,6 +277,21 @@ export class Workbench {
     await input.waitFor({ timeout: LONG });
     await this.page.waitForTimeout(300);
     await input.pressSequentially(query, { delay: 40 });
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: expected }).first().waitFor({ timeout: LONG });
+    return rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? n.innerText));
+  }
+
+  /// The text of the first code lens matching the pattern, once it shows.
+  async codeLens(pattern) {
+    const lens = this.page.locator('.codelens-decoration a').filter({ hasText: pattern }).first();
+    await lens.waitFor({ timeout: LONG });
+    return lens.innerText();
+  }
+
+  /// Clicks a code lens that opens a QuickPick and returns its items once one matches.
+  async clickCodeLensQuickPick(pattern, expected) {
+    await this.page.locator('.codelens-decoration a').filter({ hasText: pattern }).first().click();
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
     await rows.filter({ hasText: expected }).first().waitFor({ timeout: LONG });
     return rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? n.innerText));
