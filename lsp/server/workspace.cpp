@@ -227,6 +227,15 @@ void Workspace::document_opened(const std::string& uri) {
   if (!path) return;
   const std::lock_guard lock(mutex_);
   open_.insert(*path);
+  // A client that pulls the open document's tips keeps pushed ones apart: clear the file's,
+  // or it would show both.
+  const auto file = files_.find(*path);
+  if (session_.client.pull_diagnostics && !client_pulls_workspace_ && file != files_.end() &&
+      !file->second.diagnostics.empty()) {
+    session_.notify("textDocument/publishDiagnostics",
+                    {{"uri", file->second.uri}, {"diagnostics", Json::array()}});
+    file->second.reshow = true;
+  }
 }
 
 void Workspace::document_closed(const std::string& uri) {
@@ -277,6 +286,17 @@ bool Workspace::cancel(const std::string& token) {
 Json Workspace::report(const std::map<std::string, std::string>& previous_result_ids) {
   Json items = Json::array();
   const std::lock_guard lock(mutex_);
+  if (!client_pulls_workspace_) {
+    // From now on this client pulls the closed files' tips: take back what was pushed before
+    // its first pull, so that it does not show them twice.
+    client_pulls_workspace_ = true;
+    for (const auto& [path, state] : files_) {
+      if (!state.removed && !state.diagnostics.empty() && !open_.contains(path)) {
+        session_.notify("textDocument/publishDiagnostics",
+                        {{"uri", state.uri}, {"diagnostics", Json::array()}});
+      }
+    }
+  }
   for (auto file = files_.begin(); file != files_.end();) {
     FileState& state = file->second;
     const auto previous = previous_result_ids.find(state.uri);
@@ -518,7 +538,7 @@ void Workspace::analyse(const fs::path& path) {
   if (!changed) return;
   state.diagnostics = std::move(diagnostics);
   state.result_id = next_result_id();
-  if (!session_.client.pull_diagnostics && (had_tips || reshow || findings > 0)) {
+  if (!client_pulls_workspace_ && (had_tips || reshow || findings > 0)) {
     session_.notify("textDocument/publishDiagnostics",
                     {{"uri", uri}, {"diagnostics", state.diagnostics}});
   }
@@ -537,7 +557,7 @@ void Workspace::remove_file(std::map<fs::path, FileState>::iterator file) {
     files_.erase(file);
     return;
   }
-  if (session_.client.pull_diagnostics) {
+  if (client_pulls_workspace_) {
     if (state.removed) return;
     state.removed = true;
     state.findings = 0;

@@ -1,6 +1,8 @@
 // The workspace's Python files that are not open in the editor: found by walking the workspace
 // folders, analysed from disk on low-priority workers, kept current as files change, and
 // reported as pull results (workspace/diagnostic) or pushed, when the scope is "workspace".
+// Pushed until the client first pulls workspace/diagnostic: a client may pull open documents'
+// tips and not the workspace's (Neovim), and LSP has no capability that tells.
 #pragma once
 
 #include <atomic>
@@ -112,6 +114,7 @@ class Workspace {
   std::set<std::filesystem::path> open_;  // open in the editor: its own tips are shown
   std::vector<std::filesystem::path> folders_;
   bool enabled_ = false;
+  bool client_pulls_workspace_ = false;  // it has sent workspace/diagnostic: no more pushes
   bool started_ = false;
   bool stopping_ = false;
   std::shared_ptr<WorkDoneProgress> progress_;  // of the running scan

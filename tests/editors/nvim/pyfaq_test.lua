@@ -73,6 +73,32 @@ function M.run()
       "PFQ106 " .. vim.diagnostic.severity.INFO)
   end)
 
+  H.case("diagnostics.scope = workspace: a closed file's tips, pushed", function()
+    -- Neovim never pulls workspace/diagnostic (0.10 pulls only open buffers'), so the server
+    -- pushes the closed files' tips.
+    local client = E.attached(buf)
+    local closed = project .. "/pkg/closed.py"
+    local function closed_tips()
+      local bufnr = vim.fn.bufnr(closed)
+      return bufnr > 0 and E.tip_summary(bufnr) or ""
+    end
+    H.equal("no tip for a closed file by default", closed_tips(), "")
+    client.config.settings.pyfaq.diagnostics = { scope = "workspace" }
+    E.notify(client, "workspace/didChangeConfiguration", { settings = client.config.settings })
+    H.wait(function()
+      return closed_tips() ~= ""
+    end)
+    H.equal("the closed file's tip arrives", closed_tips(), "PFQ301@8")
+    H.equal("the open file's tips are as they were", E.tip_summary(buf), "PFQ103@5 PFQ105@13 PFQ106@15")
+    client.config.settings.pyfaq.diagnostics = { scope = "openFiles" }
+    E.notify(client, "workspace/didChangeConfiguration", { settings = client.config.settings })
+    H.wait(function()
+      return closed_tips() == ""
+    end)
+    H.equal("back to openFiles, the closed file's tip goes", closed_tips(), "")
+    client.config.settings.pyfaq.diagnostics = nil
+  end)
+
   H.case("hover", function()
     local col = E.line(buf, 11):find("Thread", 1, true)
     vim.api.nvim_win_set_cursor(0, { 11, col })

@@ -20,6 +20,7 @@ mkdir -p "$tmp/proj/pkg" "$tmp/second/lib"
 printf '[project]\nname = "sample"\n' >"$tmp/proj/pyproject.toml"
 cp "$here/sample.py" "$tmp/proj/pkg/sample.py"
 printf 'import os\n' >"$tmp/proj/pkg/other.py"
+printf 'import signal\n\n\ndef on_hangup():\n    pass\n\n\nsignal.signal(signal.SIGHUP, on_hangup)\n' >"$tmp/proj/pkg/closed.py"
 printf 'from setuptools import setup\n\nsetup(name="second")\n' >"$tmp/second/setup.py"
 printf 'def check(x):\n    return x is 1\n' >"$tmp/second/lib/mod.py"
 
