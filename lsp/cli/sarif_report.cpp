@@ -1,11 +1,11 @@
 // `pyfaq check --format sarif`: SARIF 2.1.0.
 #include "lsp/cli/sarif_report.h"
 
-#include <cctype>
 #include <map>
 
 #include "knowledge/rule.h"
 #include "knowledge/rule_docs.h"
+#include "lsp/files/percent_encoding.h"
 
 namespace pyfaq::cli {
 
@@ -61,20 +61,7 @@ Json fix_of(const FileResult& file, const knowledge::Fix& fix) {
 }  // namespace
 
 std::string artifact_uri(const std::filesystem::path& path) {
-  const std::string text = path.generic_string();
-  std::string uri = path.is_absolute() ? "file://" : "";
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      uri += c;
-    } else {
-      uri += '%';
-      uri += kHex[byte >> 4];
-      uri += kHex[byte & 15];
-    }
-  }
-  return uri;
+  return (path.is_absolute() ? "file://" : "") + files::percent_encode_path(path.generic_string());
 }
 
 Json sarif_log(std::string_view docs_version, std::span<const PathError> path_errors,

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "lsp/files/percent_encoding.h"
+
 namespace pyfaq::server {
 
 namespace {
@@ -44,20 +46,7 @@ std::optional<std::filesystem::path> file_path_of(std::string_view uri) {
 }
 
 std::string file_uri_of(const std::filesystem::path& path) {
-  constexpr char kHex[] = "0123456789ABCDEF";
-  std::string uri = "file://";
-  for (const char c : path.string()) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-        (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      uri += c;
-    } else {
-      uri += '%';
-      uri += kHex[byte >> 4];
-      uri += kHex[byte & 15];
-    }
-  }
-  return uri;
+  return "file://" + files::percent_encode_path(path.string());
 }
 
 }  // namespace pyfaq::server

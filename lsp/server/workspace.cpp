@@ -372,19 +372,25 @@ void Workspace::begin_progress() {
   scan_started_ = std::chrono::steady_clock::now();
 }
 
+std::optional<Workspace::Job> Workspace::take_job() {
+  if (queue_.empty()) return std::nullopt;
+  Job job = std::move(queue_.front());
+  queue_.pop_front();
+  queued_.erase(job.path);
+  ++running_;
+  return job;
+}
+
 void Workspace::run_worker() {
   for (;;) {
-    Job job;
+    std::optional<Job> job;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (stopping_) return;
-      job = std::move(queue_.front());
-      queue_.pop_front();
-      queued_.erase(job.path);
-      ++running_;
+      job = take_job();
     }
-    run(job);
+    run(*job);
     job_done();
   }
 }
@@ -392,16 +398,13 @@ void Workspace::run_worker() {
 void Workspace::drain() {
   if (!synchronous_) return;
   for (;;) {
-    Job job;
+    std::optional<Job> job;
     {
       const std::lock_guard lock(mutex_);
-      if (queue_.empty()) return;
-      job = std::move(queue_.front());
-      queue_.pop_front();
-      queued_.erase(job.path);
-      ++running_;
+      job = take_job();
     }
-    run(job);
+    if (!job) return;
+    run(*job);
     job_done();
   }
 }

@@ -90,7 +90,8 @@ class Workspace {
     bool reshow = false;   // closed in the editor: report and publish it anew, even unchanged
   };
 
-  void enqueue(Job job);  // mutex_ held
+  void enqueue(Job job);          // mutex_ held
+  std::optional<Job> take_job();  // mutex_ held; counts it as running
   void run_worker();
   void drain();  // synchronous mode: runs every queued job now
   void run(const Job& job);

@@ -12,6 +12,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node.js';
+import { counts, report } from './checks.mjs';
 
 // Longer under valgrind (scripts/memcheck.sh sets PYFAQ_CLIENT_TIMEOUT_MS).
 const TIMEOUT_MS = Number(process.env.PYFAQ_CLIENT_TIMEOUT_MS ?? 10_000);
@@ -44,20 +45,8 @@ const CLIENT_CAPABILITIES = {
   window: { showDocument: { support: true } },
 };
 
-let passed = 0;
-let failed = 0;
 const liveChildren = new Set();
 
-function report(ok, name, error) {
-  if (ok) {
-    passed += 1;
-    console.log(`ok - ${name}`);
-  } else {
-    failed += 1;
-    console.log(`not ok - ${name}`);
-    for (const line of String(error?.stack ?? error).split('\n')) console.log(`#   ${line}`);
-  }
-}
 
 /** Rejects after TIMEOUT_MS so that a missing reply fails the check rather than hanging. */
 function withTimeout(promise, what, ms = TIMEOUT_MS) {
@@ -234,7 +223,7 @@ async function runStory(label, binary) {
   };
 
   let transport;
-  const failedBefore = failed;
+  const failedBefore = counts.failed;
   const opened = await check('server starts and connects', async () => {
     transport = await TRANSPORTS[label](binary);
   });
@@ -445,7 +434,7 @@ async function runStory(label, binary) {
     if (!exited && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     connection.dispose();
     transport.close();
-    if (failed > failedBefore) {
+    if (counts.failed > failedBefore) {
       for (const line of child.log.split('\n').filter(Boolean)) {
         console.log(`# ${label} server: ${line}`);
       }
@@ -463,7 +452,7 @@ async function main() {
   const watchdog = setTimeout(() => {
     console.log(`not ok - the whole test took longer than ${WATCHDOG_MS} ms`);
     for (const child of liveChildren) child.kill('SIGKILL');
-    console.log(`${passed} passed, ${failed + 1} failed`);
+    console.log(`${counts.passed} passed, ${counts.failed + 1} failed`);
     process.exit(1);
   }, WATCHDOG_MS);
   watchdog.unref();
@@ -476,9 +465,9 @@ async function main() {
     }
   }
   for (const child of liveChildren) child.kill('SIGKILL');
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
   // Exit now rather than wait on any handle a failed run left open (stdout is synchronous here).
-  process.exit(failed > 0 ? 1 : 0);
+  process.exit(counts.failed > 0 ? 1 : 0);
 }
 
 // vscode-jsonrpc 8.2.1 rethrows a failed write from inside sendRequest's promise executor, so

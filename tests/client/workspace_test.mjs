@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { counts, report } from './checks.mjs';
 
 const TIMEOUT_MS = Number(process.env.PYFAQ_CLIENT_TIMEOUT_MS ?? 60_000);
 const [binary, libraryArg] = process.argv.slice(2);
@@ -30,19 +31,7 @@ function defaultLibrary() {
 const LIBRARY = libraryArg ?? defaultLibrary();
 const COPIED_FILES = 400;
 
-let passed = 0;
-let failed = 0;
 
-function report(ok, name, error) {
-  if (ok) {
-    passed += 1;
-    console.log(`ok - ${name}`);
-  } else {
-    failed += 1;
-    console.log(`not ok - ${name}`);
-    for (const line of String(error?.stack ?? error).split('\n')) console.log(`#   ${line}`);
-  }
-}
 
 async function check(name, body) {
   try {
@@ -505,7 +494,7 @@ async function pullStory(scratch) {
     }
   } finally {
     await client.stop();
-    if (failed > 0 && client.child.log) console.log(client.child.log.split('\n').slice(-30).map((l) => `# ${l}`).join('\n'));
+    if (counts.failed > 0 && client.child.log) console.log(client.child.log.split('\n').slice(-30).map((l) => `# ${l}`).join('\n'));
   }
 }
 
@@ -612,8 +601,8 @@ async function main() {
     clearTimeout(watchdog);
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  console.log(`# ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  console.log(`# ${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(counts.failed === 0 ? 0 : 1);
 }
 
 await main();

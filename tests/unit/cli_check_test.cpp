@@ -9,31 +9,15 @@
 #include "knowledge/analysis.h"
 #include "lsp/cli/check_command.h"
 #include "lsp/cli/source_files.h"
+#include "tests/unit/temp_folder.h"
 
 namespace pyfaq::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempTree : public testing::Test {
+class TempTree : public testing::TempFolderTest {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("pyfaq-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-
-  fs::path write(const std::string& relative, std::string_view content) {
-    const fs::path path = root_ / relative;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-
-  fs::path root_;
   const knowledge::RuleSet rules_ = knowledge::RuleSet::all();
 };
 

@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "lsp/files/python_files.h"
+#include "tests/unit/temp_folder.h"
 
 namespace pyfaq::files {
 namespace {
@@ -77,23 +77,8 @@ TEST(IgnoreFile, LastMatchingPatternDecides) {
   EXPECT_EQ(file.decide("other.py", false), std::nullopt);
 }
 
-class WalkTree : public testing::Test {
+class WalkTree : public testing::TempFolderTest {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("pyfaq-walk-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-
-  void write(const std::string& relative, std::string_view content = "") {
-    const fs::path path = root_ / relative;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << content;
-  }
-
   std::vector<std::string> walk(const WalkOptions& options = {}) {
     std::vector<std::string> found;
     for (const fs::path& file : find_python_files(root_, options).files) {
@@ -101,8 +86,6 @@ class WalkTree : public testing::Test {
     }
     return found;
   }
-
-  fs::path root_;
 };
 
 TEST_F(WalkTree, HonoursNestedGitignoreFilesAndNegation) {

@@ -4,7 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
+
+#include "tests/unit/temp_folder.h"
 
 namespace pyfaq::config {
 namespace {
@@ -34,23 +35,7 @@ TEST(PythonVersion, FromPythonVersionFile) {
   EXPECT_EQ(docs_version_from_python_version_file(""), std::nullopt);
 }
 
-class ProjectTree : public testing::Test {
- protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("pyfaq-version-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-  void write(const std::string& relative, std::string_view content) {
-    const fs::path path = root_ / relative;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << content;
-  }
-  fs::path root_;
-};
+using ProjectTree = testing::TempFolderTest;
 
 TEST_F(ProjectTree, NearestFileWinsAndPythonVersionFileBeatsPyproject) {
   write("pyproject.toml", "[project]\nrequires-python = \">=3.9\"\n");
