@@ -222,21 +222,44 @@ std::vector<std::filesystem::path> Session::workspace_folders() const {
 }
 
 std::shared_ptr<const knowledge::RuleSet> Session::rules_for(const std::string& uri) {
+  // Files are looked at outside the lock: the workspace's low-priority workers call this too,
+  // and must not hold up a hover while they wait for the disk.
   const std::optional<std::filesystem::path> path = file_path_of(uri);
+  std::filesystem::path folder;
+  {
+    const std::lock_guard lock(rules_mutex_);
+    const std::filesystem::path* found = path ? workspace_folder_of_locked(*path) : nullptr;
+    if (!found) return default_rules_locked();
+    folder = *found;
+  }
+  const auto pyproject = config::find_project_config(path->parent_path(), folder);
+  if (!pyproject) {
+    const std::lock_guard lock(rules_mutex_);
+    return default_rules_locked();
+  }
+  std::error_code error;
+  const auto modified = std::filesystem::last_write_time(*pyproject, error);
+  const auto size = std::filesystem::file_size(*pyproject, error);
+  bool changed = false;
+  {
+    const std::lock_guard lock(rules_mutex_);
+    const auto known = projects_.find(*pyproject);
+    changed = known == projects_.end() || !known->second.config ||
+              known->second.modified != modified || known->second.size != size;
+  }
+  std::optional<config::ProjectConfig> read;
+  if (changed) read = config::read_project_config(*pyproject);
+  config::ProjectConfig where;  // for the file's path relative to the project
+  where.root = pyproject->parent_path();
+  const std::string relative = where.relative_path(*path);
+
   std::vector<std::string> problems;
   std::shared_ptr<const knowledge::RuleSet> rules;
   {
     const std::lock_guard lock(rules_mutex_);
-    const std::filesystem::path* folder = path ? workspace_folder_of_locked(*path) : nullptr;
-    const auto pyproject =
-        folder ? config::find_project_config(path->parent_path(), *folder) : std::nullopt;
-    if (!pyproject) return default_rules_locked();
-    std::error_code error;
-    const auto modified = std::filesystem::last_write_time(*pyproject, error);
-    const auto size = std::filesystem::file_size(*pyproject, error);
     Project& project = projects_[*pyproject];
-    if (!project.config || project.modified != modified || project.size != size) {
-      project = Project{modified, size, config::read_project_config(*pyproject), {}};
+    if (changed && (!project.config || project.modified != modified || project.size != size)) {
+      project = Project{modified, size, std::move(read), {}};
       python_versions_.clear();  // requires-python may have changed with it
       ++rules_generation_;
       if (project.config) {
@@ -246,8 +269,8 @@ std::shared_ptr<const knowledge::RuleSet> Session::rules_for(const std::string& 
       }
     }
     if (!project.config) return default_rules_locked();
-    const std::vector<std::string> ignored = knowledge::ignored_for_file(
-        project.config->selection, project.config->relative_path(*path));
+    const std::vector<std::string> ignored =
+        knowledge::ignored_for_file(project.config->selection, relative);
     std::string key;
     for (const std::string& code : ignored) key += code + ",";
     auto& cached = project.rules[key];
