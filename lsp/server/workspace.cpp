@@ -339,18 +339,6 @@ std::optional<Json> Workspace::closed_file_report(const std::string& uri) const 
       {"kind", "full"}, {"resultId", file->second.result_id}, {"items", file->second.diagnostics}};
 }
 
-Workspace::Counts Workspace::counts() const {
-  const std::lock_guard lock(mutex_);
-  Counts counts;
-  counts.queued = queue_.size() + running_;
-  for (const auto& [path, state] : files_) {
-    if (state.removed || state.result_id.empty()) continue;
-    ++counts.files;
-    counts.findings += state.findings;
-  }
-  return counts;
-}
-
 void Workspace::enqueue(Job job) {
   if (stopping_ || !queued_.insert(job.path).second) return;
   if (job.is_folder) {

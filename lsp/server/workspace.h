@@ -65,13 +65,6 @@ class Workspace {
   /// workspace has not analysed it.
   std::optional<protocol::Json> closed_file_report(const std::string& uri) const;
 
-  struct Counts {
-    std::size_t files = 0;     // analysed closed files
-    std::size_t findings = 0;  // tips among them
-    std::size_t queued = 0;
-  };
-  Counts counts() const;
-
  private:
   struct Job {
     std::filesystem::path path;
