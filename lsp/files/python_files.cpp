@@ -129,6 +129,22 @@ bool is_python_file(const fs::path& path) {
   return extension == ".py" || extension == ".pyi";
 }
 
+bool is_inside(const fs::path& path, const fs::path& folder) {
+  const std::string relative = path.lexically_relative(folder).generic_string();
+  return !relative.empty() && !relative.starts_with("..");
+}
+
+const fs::path* deepest_folder_holding(const std::vector<fs::path>& folders, const fs::path& path) {
+  const fs::path* deepest = nullptr;
+  for (const fs::path& folder : folders) {
+    if (is_inside(path, folder) &&
+        (!deepest || folder.native().size() > deepest->native().size())) {
+      deepest = &folder;
+    }
+  }
+  return deepest;
+}
+
 bool is_skipped_folder(const fs::path& folder) {
   const std::string name = folder.filename().string();
   if (name.starts_with('.') || name == "__pycache__" || name == "node_modules") return true;

@@ -42,6 +42,13 @@ bool is_left_out(const std::filesystem::path& root, const std::filesystem::path&
 
 bool is_python_file(const std::filesystem::path& path);
 
+/// Whether `path` is strictly inside `folder` (lexically: both normal, absolute).
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& folder);
+
+/// The deepest of `folders` that holds `path`, or null (nested workspace folders: the inner one).
+const std::filesystem::path* deepest_folder_holding(
+    const std::vector<std::filesystem::path>& folders, const std::filesystem::path& path);
+
 /// Whether a folder found during a walk is skipped whatever the ignore files say.
 bool is_skipped_folder(const std::filesystem::path& folder);
 

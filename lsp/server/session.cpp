@@ -7,6 +7,7 @@
 
 #include "knowledge/rule_selection.h"
 #include "lsp/docs/faq_docs.h"
+#include "lsp/files/python_files.h"
 #include "lsp/server/diagnostics.h"
 #include "lsp/server/uri.h"
 
@@ -173,15 +174,7 @@ void Session::set_workspace_folders(std::vector<std::filesystem::path> folders) 
 
 const std::filesystem::path* Session::workspace_folder_of_locked(
     const std::filesystem::path& path) const {
-  const std::filesystem::path* deepest = nullptr;
-  for (const std::filesystem::path& candidate : workspace_folders_) {
-    const std::string relative = path.lexically_relative(candidate).generic_string();
-    if (!relative.empty() && !relative.starts_with("..") &&
-        (!deepest || candidate.native().size() > deepest->native().size())) {
-      deepest = &candidate;
-    }
-  }
-  return deepest;
+  return files::deepest_folder_holding(workspace_folders_, path);
 }
 
 knowledge::LinkOptions Session::links_for(const std::string& uri) {

@@ -89,11 +89,6 @@ files::WalkOptions walk_options(ProjectExcludes& excludes, const std::atomic<boo
   return options;
 }
 
-bool is_inside(const fs::path& path, const fs::path& folder) {
-  const std::string relative = path.lexically_relative(folder).generic_string();
-  return !relative.empty() && !relative.starts_with("..");
-}
-
 std::optional<fs::path> local_path(const std::string& uri) {
   auto path = file_path_of(uri);
   if (path) *path = path->lexically_normal();
@@ -463,7 +458,7 @@ void Workspace::walk(const fs::path& folder) {
   }
   const std::set<fs::path> found(walked.files.begin(), walked.files.end());
   for (auto file = files_.lower_bound(folder); file != files_.end();) {
-    if (!is_inside(file->first, folder)) break;
+    if (!files::is_inside(file->first, folder)) break;
     const auto next = std::next(file);
     if (!file->second.removed && !found.contains(file->first)) remove_file(file);
     file = next;
@@ -537,7 +532,7 @@ void Workspace::analyse(const fs::path& path) {
 
 void Workspace::remove_under(const fs::path& folder) {
   for (auto file = files_.lower_bound(folder); file != files_.end();) {
-    if (!is_inside(file->first, folder)) break;
+    if (!files::is_inside(file->first, folder)) break;
     remove_file(file++);
   }
 }
@@ -564,14 +559,7 @@ void Workspace::remove_file(std::map<fs::path, FileState>::iterator file) {
 }
 
 const fs::path* Workspace::folder_of(const fs::path& path) const {
-  const fs::path* deepest = nullptr;
-  for (const fs::path& folder : folders_) {
-    if (is_inside(path, folder) &&
-        (!deepest || folder.native().size() > deepest->native().size())) {
-      deepest = &folder;
-    }
-  }
-  return deepest;
+  return files::deepest_folder_holding(folders_, path);
 }
 
 }  // namespace pyfaq::server
