@@ -126,9 +126,17 @@ export class Workbench {
       return null;
     }, token);
     if (!box) throw new Error(`no ${token} in the editor`);
-    await this.page.mouse.move(box.x - 40, box.y + 60);
-    await this.page.mouse.move(box.x, box.y, { steps: 5 });
-    return this.hoverText();
+    // A hover asked while the server restarts never shows: point again rather than wait it out.
+    for (let attempt = 1; ; attempt += 1) {
+      await this.page.mouse.move(box.x - 40, box.y + 60);
+      await this.page.mouse.move(box.x, box.y, { steps: 5 });
+      try {
+        return await this.hoverText(attempt < 4 ? LONG / 4 : LONG);
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        await this.escape();
+      }
+    }
   }
 
   /// Shows the hover at a position with the keyboard (Show or Focus Hover).
@@ -140,9 +148,9 @@ export class Workbench {
     return this.hoverText();
   }
 
-  async hoverText() {
+  async hoverText(timeout = LONG) {
     const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
-    await hover.waitFor({ timeout: LONG });
+    await hover.waitFor({ timeout });
     // The hover fills in as providers answer: wait until the text stops changing.
     let previous = '';
     for (let i = 0; i < 100; i += 1) {
