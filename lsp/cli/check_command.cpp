@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <span>
 #include <sstream>
 #include <thread>
 
@@ -15,6 +16,7 @@
 #include "grammar/utf8.h"
 #include "knowledge/rule_selection.h"
 #include "lsp/cli/check_report.h"
+#include "lsp/cli/link_versions.h"
 #include "lsp/cli/source_files.h"
 #include "lsp/config/project_config.h"
 #include "lsp/docs/faq_docs.h"
@@ -127,6 +129,16 @@ class RuleChooser {
   std::map<std::string, std::unique_ptr<knowledge::RuleSet>> sets_;
 };
 
+/// The docs version every file's links use, else `fallback`: SARIF describes each rule once,
+/// with one link.
+std::string shared_docs_version(std::span<const FileResult> results, const std::string& fallback) {
+  if (results.empty()) return fallback;
+  for (const FileResult& result : results) {
+    if (result.docs_version != results.front().docs_version) return fallback;
+  }
+  return results.front().docs_version;
+}
+
 }  // namespace
 
 FileResult check_file(const std::filesystem::path& path, bool named_explicitly,
@@ -198,14 +210,17 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     work();
   }
 
-  // Links match the docs on this machine, as the server's do, unless a version is asked for.
-  std::string docs_version = options.docs_version;
-  if (docs_version.empty()) {
-    const auto installed = docs::installed_faq_folder();
-    docs_version = installed ? installed->second : std::string(knowledge::kDefaultDocsVersion);
-  }
+  // Links match the project's Python, else the docs on this machine, as the server's do.
+  const auto installed = docs::installed_faq_folder();
+  std::error_code no_folder;
+  LinkVersions link_versions(
+      options.docs_version,
+      installed ? installed->second : std::string(knowledge::kDefaultDocsVersion),
+      !options.isolated, std::filesystem::current_path(no_folder));
+  for (FileResult& result : results) result.docs_version = link_versions.version_for(result.path);
   const ReportSummary summary =
-      write_report(options.format, docs_version, sources.errors, results, out, err);
+      write_report(options.format, shared_docs_version(results, link_versions.fallback()),
+                   sources.errors, results, out, err);
   if (summary.path_errors > 0) return 2;
   return summary.findings > 0 ? 1 : 0;
 }

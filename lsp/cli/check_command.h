@@ -17,8 +17,10 @@ enum class OutputFormat { Concise, Full, Json, Sarif };
 struct CheckOptions {
   std::vector<std::string> paths;
   OutputFormat format = OutputFormat::Concise;
-  std::string docs_version{};  // empty: the installed docs' version, else kDefaultDocsVersion
-  unsigned jobs = 0;           // 0: one per core
+  // Links: this docs version, else each file's project Python version (as the server finds
+  // it), else the installed docs' version, else kDefaultDocsVersion.
+  std::string docs_version{};
+  unsigned jobs = 0;  // 0: one per core
   // Rule selection: each file's project `[tool.pyfaq]` (nearest pyproject.toml), or the
   // `config` file for all, or none when `isolated`; then these, as on the command line.
   std::string config{};
@@ -36,6 +38,7 @@ struct FileResult {
   bool read_error = false;             // the file could not be read at all (exit code 2)
   std::vector<knowledge::Finding> findings;
   std::optional<grammar::TextBuffer> text;  // kept only when there are findings
+  std::string docs_version{};               // of the file's FAQ links
 };
 
 /// Reads, parses and analyses one file.

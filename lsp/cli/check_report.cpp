@@ -130,7 +130,7 @@ nlohmann::ordered_json json_finding(const FileResult& file, const Finding& findi
 
 }  // namespace
 
-ReportSummary write_report(OutputFormat format, std::string_view docs_version,
+ReportSummary write_report(OutputFormat format, std::string_view shared_docs_version,
                            std::span<const PathError> path_errors,
                            std::span<const FileResult> results, std::ostream& out,
                            std::ostream& err) {
@@ -157,13 +157,13 @@ ReportSummary write_report(OutputFormat format, std::string_view docs_version,
       ++summary.findings;
       switch (format) {
         case OutputFormat::Concise:
-          write_concise(file, finding, docs_version, out);
+          write_concise(file, finding, file.docs_version, out);
           break;
         case OutputFormat::Full:
-          write_full(file, finding, docs_version, out);
+          write_full(file, finding, file.docs_version, out);
           break;
         case OutputFormat::Json:
-          json_findings.push_back(json_finding(file, finding, docs_version));
+          json_findings.push_back(json_finding(file, finding, file.docs_version));
           break;
         case OutputFormat::Sarif:
           break;  // written whole below
@@ -171,7 +171,7 @@ ReportSummary write_report(OutputFormat format, std::string_view docs_version,
     }
   }
   if (format == OutputFormat::Sarif) {
-    out << sarif_log(docs_version, path_errors, results).dump(2) << "\n";
+    out << sarif_log(shared_docs_version, path_errors, results).dump(2) << "\n";
     return summary;
   }
   if (format == OutputFormat::Json) {

@@ -18,7 +18,9 @@ struct ReportSummary {
 };
 
 /// Writes findings to `out` (file order, then position) and problems with paths to `err`.
-ReportSummary write_report(OutputFormat format, std::string_view docs_version,
+/// Each finding links its file's docs version; SARIF, which describes each rule once, links
+/// `shared_docs_version`.
+ReportSummary write_report(OutputFormat format, std::string_view shared_docs_version,
                            std::span<const PathError> path_errors,
                            std::span<const FileResult> results, std::ostream& out,
                            std::ostream& err);

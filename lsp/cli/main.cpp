@@ -49,8 +49,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   check_command
       ->add_option("--docs-version", check.docs_version,
-                   "Python docs version the FAQ links point to (default: the installed docs', "
-                   "else 3.11)")
+                   "Python docs version the FAQ links point to (default: each file's project "
+                   "Python version, else the installed docs', else 3.11)")
       ->check([](const std::string& version) {
         return pyfaq::knowledge::is_valid_docs_version(version)
                    ? std::string()
@@ -60,7 +60,8 @@ int main(int argc, char** argv) {
   check_command->add_option("--config", check.config,
                             "A pyproject.toml whose [tool.pyfaq] applies to every file "
                             "(default: each file's nearest one)");
-  check_command->add_flag("--isolated", check.isolated, "Read no configuration file");
+  check_command->add_flag("--isolated", check.isolated,
+                          "Read no pyproject.toml or .python-version");
   check_command
       ->add_option("--select", check.select,
                    "Rules to run (codes, code prefixes such as PFQ3, names, or ALL); replaces "

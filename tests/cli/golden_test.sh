@@ -61,6 +61,13 @@ check_case faq_explicit_docs_missing faq --docs /no/such/docs search -n 1 "signa
 check_case sarif check --format sarif project/app
 check_case configured_project check --format json configured
 check_case configured_isolated check --isolated configured/legacy
+check_case docs_version_over_project check --docs-version 3.13 configured/src
+mkdir -p versioned/pinned
+cp "$here/../../examples/signals.py" versioned/pinned/service.py
+cp "$here/../../examples/signals.py" versioned/loose.py
+printf '3.10.4\n' > versioned/pinned/.python-version
+check_case python_version_file check versioned
+check_case mixed_versions_sarif check --format sarif versioned
 check_case explicit_config check --config "$here/ignoring.toml" project/app
 check_case missing_config check --config no/such/pyproject.toml project/app
 check_case select_from_command_line check --select PFQ3 --ignore PFQ301 project/app

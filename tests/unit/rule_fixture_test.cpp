@@ -103,6 +103,7 @@ TEST_P(RuleFixture, FullReportMatchesSnapshot) {
   const fs::path fixture = GetParam();
   cli::FileResult result = cli::check_file(fixture, true, rules);
   result.path = fixture.filename();
+  result.docs_version = knowledge::kDefaultDocsVersion;
   std::ostringstream out, err;
   cli::write_report(cli::OutputFormat::Full, knowledge::kDefaultDocsVersion, {}, {&result, 1}, out,
                     err);
