@@ -189,6 +189,7 @@ void Workspace::folders_changed(const std::vector<fs::path>& removed,
 void Workspace::file_changed(const fs::path& given, FileChange change) {
   const fs::path path = given.lexically_normal();
   const std::string name = path.filename().string();
+  bool analyse = false;
   {
     const std::lock_guard lock(mutex_);
     if (!started_ || !enabled_) return;
@@ -207,11 +208,16 @@ void Workspace::file_changed(const fs::path& given, FileChange change) {
         remove_under(path);  // a folder
       }
     } else if (files::is_python_file(path) && !open_.contains(path)) {
-      ProjectExcludes excludes(*folder);
-      if (!files::is_left_out(*folder, path, walk_options(excludes, nullptr))) {
-        if (const auto file = files_.find(path); file != files_.end()) file->second.rules = nullptr;
-        enqueue({path, false});
-      }
+      analyse = true;
+    }
+  }
+  // Whether the walk takes the file is decided outside the lock (it reads .gitignore and
+  // pyproject.toml files), as the scan workers wait on that lock.
+  if (analyse && covers_path(path)) {
+    const std::lock_guard lock(mutex_);
+    if (started_ && enabled_ && !open_.contains(path)) {
+      if (const auto file = files_.find(path); file != files_.end()) file->second.rules = nullptr;
+      enqueue({path, false});
     }
   }
   drain();
@@ -252,17 +258,21 @@ void Workspace::document_closed(const std::string& uri) {
 
 bool Workspace::covers(const std::string& uri) const {
   const auto path = local_path(uri);
-  if (!path || !files::is_python_file(*path)) return false;
+  return path && covers_path(*path);
+}
+
+bool Workspace::covers_path(const fs::path& path) const {
+  if (!files::is_python_file(path)) return false;
   fs::path folder;
   {
     const std::lock_guard lock(mutex_);
     if (!started_ || !enabled_) return false;
-    const fs::path* found = folder_of(*path);
+    const fs::path* found = folder_of(path);
     if (!found) return false;
     folder = *found;
   }
   ProjectExcludes excludes(folder);
-  return !files::is_left_out(folder, *path, walk_options(excludes, nullptr));
+  return !files::is_left_out(folder, path, walk_options(excludes, nullptr));
 }
 
 bool Workspace::cancel(const std::string& token) {

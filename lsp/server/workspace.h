@@ -66,6 +66,9 @@ class Workspace {
   std::optional<protocol::Json> closed_file_report(const std::string& uri) const;
 
  private:
+  /// covers() for a normal path; reads files, so never called with the lock held.
+  bool covers_path(const std::filesystem::path& path) const;
+
   struct Job {
     std::filesystem::path path;
     bool is_folder = false;  // walk it; else analyse the file

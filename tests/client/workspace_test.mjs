@@ -19,6 +19,9 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { counts, report } from './checks.mjs';
 
 const TIMEOUT_MS = Number(process.env.PYFAQ_CLIENT_TIMEOUT_MS ?? 60_000);
+// Scan workers run at idle priority: on a busy machine (a parallel ctest, a build) a scan waits
+// for every other process, so waits on its results are guards against a hang, not deadlines.
+const SCAN_TIMEOUT_MS = 5 * TIMEOUT_MS;
 const [binary, libraryArg] = process.argv.slice(2);
 /** The newest /usr/lib/python3.N, where Debian keeps the standard library's sources. */
 function defaultLibrary() {
@@ -177,7 +180,7 @@ async function startClient({ root, capabilities, initializationOptions, traceFil
   connection.onNotification('window/logMessage', (params) => client.logs.push(params.message));
   connection.onNotification('window/showMessage', (params) => client.logs.push(params.message));
   connection.listen();
-  client.waitUntil = (predicate, what) =>
+  client.waitUntil = (predicate, what, ms = TIMEOUT_MS) =>
     withTimeout(
       new Promise((resolve) => {
         const test = () => {
@@ -191,6 +194,7 @@ async function startClient({ root, capabilities, initializationOptions, traceFil
         test();
       }),
       what,
+      ms,
     );
   client.initialize = () =>
     connection.sendRequest('initialize', {
@@ -259,7 +263,7 @@ function merge(view, reports) {
 
 /** Pulls until `predicate(view, reports)` holds (a client re-pulls on refresh). */
 async function pullUntil(client, view, predicate, what) {
-  const deadline = Date.now() + TIMEOUT_MS;
+  const deadline = Date.now() + SCAN_TIMEOUT_MS;
   for (;;) {
     const reports = await pull(client, view);
     merge(view, reports);
@@ -273,6 +277,7 @@ function scanEnded(client, since = 0) {
   return client.waitUntil(
     () => client.progress.slice(since).find((p) => p.value.kind === 'end'),
     'the scan to end',
+    SCAN_TIMEOUT_MS,
   );
 }
 
@@ -552,7 +557,7 @@ async function pushStory(scratch) {
       await client.connection.sendNotification('initialized', {});
       await check(`push: scope ${scope} ${expectPush ? 'publishes' : 'does not publish'} tips for closed files`, async () => {
         if (expectPush) {
-          const published = await client.waitUntil(() => client.published.get(handler), 'publishDiagnostics for the closed file');
+          const published = await client.waitUntil(() => client.published.get(handler), 'publishDiagnostics for the closed file', SCAN_TIMEOUT_MS);
           assert.ok(published.diagnostics.some((d) => d.code === 'PFQ301'));
           assert.match(published.diagnostics[0].codeDescription.href, /docs\.python\.org\/3\.12\//, '.python-version chooses 3.12');
           assert.ok(!client.published.has(uriOf(path.join(root, 'pkg', 'clean.py'))), 'nothing is sent for a clean file');
@@ -566,7 +571,7 @@ async function pushStory(scratch) {
           const back = await client.waitUntil(() => {
             const last = client.published.get(handler);
             return last.version === undefined && last.diagnostics.length > 0 && last;
-          }, 'the disk content published again');
+          }, 'the disk content published again', SCAN_TIMEOUT_MS);
           assert.ok(back.diagnostics.some((d) => d.code === 'PFQ301'));
         } else {
           await withTimeout(client.connection.sendRequest('shutdown'), 'shutdown');
