@@ -1,7 +1,6 @@
 // Which docs version each file's FAQ links point at in `pyfaq check`.
 #include "lsp/cli/link_versions.h"
 
-#include "knowledge/finding.h"
 #include "lsp/config/python_version.h"
 #include "lsp/files/python_files.h"
 
@@ -27,9 +26,8 @@ const std::string& LinkVersions::version_for(const std::filesystem::path& file) 
   // workspace folder.
   const std::filesystem::path& stop =
       files::is_inside(folder, working_folder_) ? working_folder_ : folder;
-  const auto version = config::find_project_python_version(folder, stop);
-  if (version && knowledge::is_valid_docs_version(version->version)) {
-    known->second = version->version;
+  if (auto version = config::find_project_python_version(folder, stop)) {
+    known->second = std::move(version->version);
   }
   return known->second;
 }

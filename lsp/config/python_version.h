@@ -10,7 +10,7 @@
 namespace pyfaq::config {
 
 struct ProjectPythonVersion {
-  std::string version;           // "3.12": a docs.python.org version
+  std::string version;           // "3.12": always "3.N", a valid docs.python.org version
   std::filesystem::path source;  // the file that said so
 };
 

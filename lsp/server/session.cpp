@@ -197,7 +197,6 @@ knowledge::LinkOptions Session::links_for(const std::string& uri) {
     workspace_folder = *found;
   }
   auto version = config::find_project_python_version(folder, workspace_folder);
-  if (version && !knowledge::is_valid_docs_version(version->version)) version.reset();
   if (version) links.version = version->version;
   const std::lock_guard lock(rules_mutex_);
   python_versions_.emplace(folder, std::move(version));
